@@ -1,0 +1,215 @@
+#include "graph/store.hpp"
+
+#include "graph/text.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace vnkg::graph {
+
+namespace {
+
+constexpr char kSep = '\x1f';
+
+void append_unique(std::vector<Provenance>& into, std::vector<Provenance>&& more) {
+    for (Provenance& p : more) {
+        if (std::find(into.begin(), into.end(), p) == into.end()) {
+            into.push_back(std::move(p));
+        }
+    }
+}
+
+void merge_props(Properties& into, Properties&& more) {
+    for (auto& [name, value] : more) {
+        auto it = into.find(name);
+        if (it == into.end()) {
+            into.emplace(name, std::move(value));
+            continue;
+        }
+        auto* have = std::get_if<std::vector<std::string>>(&it->second);
+        auto* add = std::get_if<std::vector<std::string>>(&value);
+        if (have != nullptr && add != nullptr) {
+            for (std::string& s : *add) {
+                if (std::find(have->begin(), have->end(), s) == have->end()) {
+                    have->push_back(std::move(s));
+                }
+            }
+        } else if (std::holds_alternative<std::monostate>(it->second)) {
+            it->second = std::move(value);
+        }
+    }
+}
+
+} // namespace
+
+std::string identity_key(std::string_view type, std::string_view name, std::string_view scope) {
+    std::string key(type);
+    key.push_back(kSep);
+    key += name_key(name);
+    key.push_back(kSep);
+    key += name_key(scope);
+    return key;
+}
+
+std::string Graph::edge_key(NodeId from, NodeId to, const Edge& edge) {
+    std::string key = std::to_string(from);
+    key.push_back(kSep);
+    key += std::to_string(to);
+    key.push_back(kSep);
+    key += edge.type;
+    for (std::string_view prop : {"title", "role"}) {
+        key.push_back(kSep);
+        key += name_key(string_prop(edge.props, prop));
+    }
+    return key;
+}
+
+NodeId Graph::merge_node(Node node) {
+    if (node.labels.empty() || node.labels.front().empty()) {
+        throw std::invalid_argument("a node needs a label");
+    }
+    if (node.name.empty()) {
+        throw std::invalid_argument("a node needs a name");
+    }
+    std::string key = identity_key(node.type(), node.name, node.scope);
+    auto found = node_index_.find(key);
+    if (found != node_index_.end()) {
+        Node& have = graph_[found->second];
+        for (std::string& l : node.labels) {
+            if (std::find(have.labels.begin(), have.labels.end(), l) == have.labels.end()) {
+                label_index_[l].push_back(found->second);
+                have.labels.push_back(std::move(l));
+            }
+        }
+        merge_props(have.props, std::move(node.props));
+        append_unique(have.mentions, std::move(node.mentions));
+        return found->second;
+    }
+    NodeId id = boost::add_vertex(graph_);
+    for (const std::string& l : node.labels) {
+        label_index_[l].push_back(id);
+    }
+    graph_[id] = std::move(node);
+    node_index_.emplace(std::move(key), id);
+    return id;
+}
+
+EdgeId Graph::merge_edge(NodeId from, NodeId to, Edge edge) {
+    if (from >= node_count() || to >= node_count()) {
+        throw std::out_of_range("edge between unknown nodes");
+    }
+    std::string key = edge_key(from, to, edge);
+    auto found = edge_index_.find(key);
+    if (found != edge_index_.end()) {
+        Edge& have = edges_[found->second].data;
+        merge_props(have.props, std::move(edge.props));
+        append_unique(have.sources, std::move(edge.sources));
+        return found->second;
+    }
+    EdgeId id = edges_.size();
+    edges_.push_back(EdgeSlot{from, to, std::move(edge)});
+    boost::add_edge(from, to, EdgeRef{id}, graph_);
+    edge_index_.emplace(std::move(key), id);
+    return id;
+}
+
+std::optional<NodeId> Graph::find_node(std::string_view type, std::string_view name,
+                                       std::string_view scope) const {
+    auto found = node_index_.find(identity_key(type, name, scope));
+    if (found == node_index_.end()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+std::vector<NodeId> Graph::nodes_with_label(std::string_view label) const {
+    auto found = label_index_.find(label);
+    if (found == label_index_.end()) {
+        return {};
+    }
+    return found->second;
+}
+
+std::size_t Graph::node_count() const { return boost::num_vertices(graph_); }
+
+std::size_t Graph::edge_count() const { return edges_.size(); }
+
+const Node& Graph::node(NodeId id) const {
+    if (id >= node_count()) {
+        throw std::out_of_range("unknown node id");
+    }
+    return graph_[id];
+}
+
+const Edge& Graph::edge(EdgeId id) const { return edges_.at(id).data; }
+
+NodeId Graph::edge_source(EdgeId id) const { return edges_.at(id).from; }
+
+NodeId Graph::edge_target(EdgeId id) const { return edges_.at(id).to; }
+
+std::vector<EdgeId> Graph::out_edges(NodeId id) const {
+    std::vector<EdgeId> out;
+    for (auto [it, end] = boost::out_edges(id, graph_); it != end; ++it) {
+        out.push_back(graph_[*it].id);
+    }
+    return out;
+}
+
+std::vector<EdgeId> Graph::in_edges(NodeId id) const {
+    std::vector<EdgeId> in;
+    for (auto [it, end] = boost::in_edges(id, graph_); it != end; ++it) {
+        in.push_back(graph_[*it].id);
+    }
+    return in;
+}
+
+const ArticleInfo* Graph::article(std::string_view id) const {
+    auto found = articles_.find(id);
+    return found == articles_.end() ? nullptr : &found->second;
+}
+
+void Graph::add_article(ArticleInfo info) {
+    std::string id = info.id;
+    articles_.insert_or_assign(std::move(id), std::move(info));
+}
+
+void Graph::remove_articles(const std::set<std::string, std::less<>>& ids) {
+    if (ids.empty()) {
+        return;
+    }
+    auto drop = [&ids](std::vector<Provenance>& list) {
+        std::size_t before = list.size();
+        std::erase_if(list, [&ids](const Provenance& p) { return ids.count(p.article) != 0; });
+        return before != 0 && list.empty();
+    };
+    // Rebuild: simpler and safer than removing from a vecS adjacency list in place.
+    Graph rebuilt;
+    std::vector<std::optional<NodeId>> new_id(node_count());
+    for (NodeId id = 0; id < node_count(); ++id) {
+        Node n = graph_[id];
+        if (drop(n.mentions)) {
+            continue;
+        }
+        new_id[id] = rebuilt.merge_node(std::move(n));
+    }
+    for (EdgeSlot& slot : edges_) {
+        Edge e = slot.data;
+        if (drop(e.sources) || !new_id[slot.from] || !new_id[slot.to]) {
+            continue;
+        }
+        rebuilt.merge_edge(*new_id[slot.from], *new_id[slot.to], std::move(e));
+    }
+    for (auto& [id, info] : articles_) {
+        if (ids.count(id) == 0) {
+            rebuilt.add_article(info);
+        }
+    }
+    graph_.swap(rebuilt.graph_);
+    edges_.swap(rebuilt.edges_);
+    node_index_.swap(rebuilt.node_index_);
+    edge_index_.swap(rebuilt.edge_index_);
+    label_index_.swap(rebuilt.label_index_);
+    articles_.swap(rebuilt.articles_);
+}
+
+} // namespace vnkg::graph

@@ -1,0 +1,100 @@
+// The graph store: one class over a Boost.Graph adjacency_list that merges nodes by identity
+// (type, normalised name, scope) and edges by fact (source, target, type, title/role), keeps
+// every mention's provenance, and knows the articles it was built from. Stages above read it
+// through this small API; algorithms may use the adjacency list itself through boost_graph().
+#pragma once
+
+#include "graph/model.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vnkg::graph {
+
+using NodeId = std::size_t;
+using EdgeId = std::size_t;
+
+/// The identity key of a node: type, name_key(name) and name_key(scope), joined by U+001F.
+std::string identity_key(std::string_view type, std::string_view name, std::string_view scope);
+
+class Graph {
+public:
+    /// What a Boost edge carries: the EdgeId that indexes the edge's data.
+    struct EdgeRef {
+        EdgeId id = 0;
+    };
+    /// Vertices carry their Node (vertex descriptor == NodeId); edges an EdgeRef.
+    using BoostGraph =
+        boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, EdgeRef>;
+
+    /// Adds `node`, or merges it into the node with the same identity key: labels are united,
+    /// properties missing on the stored node are added (string lists are united), mentions are
+    /// appended unless already there. Returns the node's id. Throws std::invalid_argument when
+    /// the node has no label or an empty name.
+    NodeId merge_node(Node node);
+
+    /// Adds the edge `from -[edge.type]-> to`, or merges it into the same fact (same ends, type,
+    /// and `title` and `role` properties): sources appended unless already there, missing
+    /// properties added. Throws std::out_of_range for an unknown node id.
+    EdgeId merge_edge(NodeId from, NodeId to, Edge edge);
+
+    /// The node with this identity, if any.
+    std::optional<NodeId> find_node(std::string_view type, std::string_view name,
+                                    std::string_view scope = {}) const;
+
+    /// Every node carrying `label`, in id order.
+    std::vector<NodeId> nodes_with_label(std::string_view label) const;
+
+    std::size_t node_count() const;
+    std::size_t edge_count() const;
+
+    /// Node and edge data by id; ids run from 0 to count - 1.
+    const Node& node(NodeId id) const;
+    const Edge& edge(EdgeId id) const;
+    NodeId edge_source(EdgeId id) const;
+    NodeId edge_target(EdgeId id) const;
+
+    /// Edges leaving or entering a node, in the order they were added.
+    std::vector<EdgeId> out_edges(NodeId id) const;
+    std::vector<EdgeId> in_edges(NodeId id) const;
+
+    /// Articles the graph was built from, by id.
+    const std::map<std::string, ArticleInfo, std::less<>>& articles() const { return articles_; }
+    const ArticleInfo* article(std::string_view id) const;
+    void add_article(ArticleInfo info);
+
+    /// Forgets these articles: their info, and their provenance on every node and edge. Nodes and
+    /// edges left with no provenance at all are removed (so ids are renumbered); nodes that never
+    /// had provenance (such as gazetteer facts) stay, as do edges whose ends both stay and that
+    /// never had sources.
+    void remove_articles(const std::set<std::string, std::less<>>& ids);
+
+    /// The adjacency list, for Boost.Graph algorithms (vertex descriptor == NodeId).
+    const BoostGraph& boost_graph() const { return graph_; }
+
+private:
+    struct EdgeSlot {
+        NodeId from = 0;
+        NodeId to = 0;
+        Edge data;
+    };
+
+    static std::string edge_key(NodeId from, NodeId to, const Edge& edge);
+
+    BoostGraph graph_;
+    std::vector<EdgeSlot> edges_;
+    std::unordered_map<std::string, NodeId> node_index_;
+    std::unordered_map<std::string, EdgeId> edge_index_;
+    std::map<std::string, std::vector<NodeId>, std::less<>> label_index_;
+    std::map<std::string, ArticleInfo, std::less<>> articles_;
+};
+
+} // namespace vnkg::graph
