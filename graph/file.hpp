@@ -7,6 +7,7 @@
 
 #include "graph/store.hpp"
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -17,6 +18,9 @@ class FileError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// The newest format version this build writes and reads; older versions stay readable.
+inline constexpr std::uint32_t kFormatVersion = 1;
 
 /// Writes `graph` to `path` atomically. Throws FileError (unwritable folder, full disk, ...);
 /// on failure `path` is unchanged and no temporary file is left behind.

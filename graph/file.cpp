@@ -1,0 +1,631 @@
+#include "graph/file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <bit>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <string_view>
+#include <unordered_map>
+
+namespace vnkg::graph {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little,
+              "the file is little-endian; a big-endian port needs byte swaps here");
+
+constexpr char kMagic[8] = {'\x89', 'V', 'N', 'K', 'G', '\r', '\n', '\x1a'};
+constexpr std::size_t kHeaderSize = 24; // magic, version, flags, payload length
+constexpr std::size_t kTrailerSize = 8; // FNV-1a 64 of the payload
+
+enum class Tag : std::uint8_t { none = 0, boolean = 1, integer = 2, real = 3, string = 4, list = 5 };
+
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
+constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+
+std::uint64_t fnv1a(std::uint64_t h, const char* data, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        h ^= static_cast<unsigned char>(data[i]);
+        h *= kFnvPrime;
+    }
+    return h;
+}
+
+std::string reason(int err) { return std::strerror(err); }
+
+[[noreturn]] void fail(const std::string& path, const std::string& why) {
+    throw FileError(path + ": " + why);
+}
+
+// ---- writing ----
+
+// Every string in the payload is an index into one table, so labels, types, property names,
+// article ids and the sentences shared by many facts are stored once.
+class StringTable {
+public:
+    std::uint64_t add(std::string_view s) {
+        auto [it, inserted] = index_.try_emplace(s, strings_.size());
+        if (inserted) {
+            strings_.push_back(s);
+        }
+        return it->second;
+    }
+    std::uint64_t at(std::string_view s) const { return index_.find(s)->second; }
+    const std::vector<std::string_view>& strings() const { return strings_; }
+
+private:
+    std::unordered_map<std::string_view, std::uint64_t> index_;
+    std::vector<std::string_view> strings_;
+};
+
+// Buffered writer to a file descriptor that keeps the payload's checksum as it goes.
+class Writer {
+public:
+    Writer(int fd, const std::string& path) : fd_(fd), path_(path) { buf_.reserve(kBufSize); }
+
+    void bytes(const char* data, std::size_t n) {
+        hash_ = fnv1a(hash_, data, n);
+        size_ += n;
+        if (buf_.size() + n > kBufSize) {
+            flush();
+        }
+        if (n >= kBufSize) {
+            write_all(data, n);
+        } else {
+            buf_.append(data, n);
+        }
+    }
+    void byte(std::uint8_t b) {
+        char c = static_cast<char>(b);
+        bytes(&c, 1);
+    }
+    void varint(std::uint64_t v) {
+        char tmp[10];
+        std::size_t n = 0;
+        while (v >= 0x80) {
+            tmp[n++] = static_cast<char>((v & 0x7f) | 0x80);
+            v >>= 7;
+        }
+        tmp[n++] = static_cast<char>(v);
+        bytes(tmp, n);
+    }
+    void flush() {
+        write_all(buf_.data(), buf_.size());
+        buf_.clear();
+    }
+    // Writes outside the checksummed payload (header and trailer).
+    void raw_at(off_t offset, const char* data, std::size_t n) {
+        while (n > 0) {
+            ssize_t w = ::pwrite(fd_, data, n, offset);
+            if (w < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                fail(path_, "cannot write: " + reason(errno));
+            }
+            data += w;
+            n -= static_cast<std::size_t>(w);
+            offset += w;
+        }
+    }
+    std::uint64_t hash() const { return hash_; }
+    std::uint64_t size() const { return size_; }
+
+private:
+    static constexpr std::size_t kBufSize = std::size_t{1} << 20;
+
+    void write_all(const char* data, std::size_t n) {
+        while (n > 0) {
+            ssize_t w = ::write(fd_, data, n);
+            if (w < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                fail(path_, "cannot write: " + reason(errno));
+            }
+            data += w;
+            n -= static_cast<std::size_t>(w);
+        }
+    }
+
+    int fd_;
+    const std::string& path_;
+    std::string buf_;
+    std::uint64_t hash_ = kFnvOffset;
+    std::uint64_t size_ = 0;
+};
+
+void intern_props(StringTable& table, const Properties& props) {
+    for (const auto& [name, value] : props) {
+        table.add(name);
+        if (const auto* s = std::get_if<std::string>(&value)) {
+            table.add(*s);
+        } else if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+            for (const std::string& item : *list) {
+                table.add(item);
+            }
+        }
+    }
+}
+
+void write_props(Writer& w, const StringTable& table, const Properties& props) {
+    w.varint(props.size());
+    for (const auto& [name, value] : props) {
+        w.varint(table.at(name));
+        if (const auto* b = std::get_if<bool>(&value)) {
+            w.byte(static_cast<std::uint8_t>(Tag::boolean));
+            w.byte(*b ? 1 : 0);
+        } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+            w.byte(static_cast<std::uint8_t>(Tag::integer));
+            auto u = static_cast<std::uint64_t>(*i);
+            w.varint((u << 1) ^ (*i < 0 ? ~std::uint64_t{0} : 0)); // zigzag
+        } else if (const auto* d = std::get_if<double>(&value)) {
+            w.byte(static_cast<std::uint8_t>(Tag::real));
+            auto bits = std::bit_cast<std::uint64_t>(*d);
+            char tmp[8];
+            std::memcpy(tmp, &bits, 8);
+            w.bytes(tmp, 8);
+        } else if (const auto* s = std::get_if<std::string>(&value)) {
+            w.byte(static_cast<std::uint8_t>(Tag::string));
+            w.varint(table.at(*s));
+        } else if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+            w.byte(static_cast<std::uint8_t>(Tag::list));
+            w.varint(list->size());
+            for (const std::string& item : *list) {
+                w.varint(table.at(item));
+            }
+        } else {
+            w.byte(static_cast<std::uint8_t>(Tag::none));
+        }
+    }
+}
+
+void write_provenance(Writer& w, const StringTable& table, const std::vector<Provenance>& list) {
+    w.varint(list.size());
+    for (const Provenance& p : list) {
+        w.varint(table.at(p.article));
+        w.varint(table.at(p.sentence));
+    }
+}
+
+void write_graph(Writer& w, const Graph& graph) {
+    StringTable table;
+    for (const auto& [id, info] : graph.articles()) {
+        for (const std::string* s : {&info.id, &info.title, &info.published, &info.source,
+                                     &info.hash}) {
+            table.add(*s);
+        }
+    }
+    for (NodeId id = 0; id < graph.node_count(); ++id) {
+        const Node& n = graph.node(id);
+        for (const std::string& l : n.labels) {
+            table.add(l);
+        }
+        table.add(n.name);
+        table.add(n.scope);
+        intern_props(table, n.props);
+        for (const Provenance& p : n.mentions) {
+            table.add(p.article);
+            table.add(p.sentence);
+        }
+    }
+    for (EdgeId id = 0; id < graph.edge_count(); ++id) {
+        const Edge& e = graph.edge(id);
+        table.add(e.type);
+        intern_props(table, e.props);
+        for (const Provenance& p : e.sources) {
+            table.add(p.article);
+            table.add(p.sentence);
+        }
+    }
+
+    w.varint(table.strings().size());
+    for (std::string_view s : table.strings()) {
+        w.varint(s.size());
+        w.bytes(s.data(), s.size());
+    }
+    w.varint(graph.articles().size());
+    for (const auto& [id, info] : graph.articles()) {
+        for (const std::string* s : {&info.id, &info.title, &info.published, &info.source,
+                                     &info.hash}) {
+            w.varint(table.at(*s));
+        }
+    }
+    w.varint(graph.node_count());
+    for (NodeId id = 0; id < graph.node_count(); ++id) {
+        const Node& n = graph.node(id);
+        w.varint(n.labels.size());
+        for (const std::string& l : n.labels) {
+            w.varint(table.at(l));
+        }
+        w.varint(table.at(n.name));
+        w.varint(table.at(n.scope));
+        write_props(w, table, n.props);
+        write_provenance(w, table, n.mentions);
+    }
+    w.varint(graph.edge_count());
+    for (EdgeId id = 0; id < graph.edge_count(); ++id) {
+        const Edge& e = graph.edge(id);
+        w.varint(graph.edge_source(id));
+        w.varint(graph.edge_target(id));
+        w.varint(table.at(e.type));
+        write_props(w, table, e.props);
+        write_provenance(w, table, e.sources);
+    }
+}
+
+std::string directory_of(const std::string& path) {
+    auto slash = path.rfind('/');
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Opens a new temporary file beside `path`. The name is unique per process, call and chance,
+// so two saves (even of the same target) never share a temporary file.
+int open_temp(const std::string& path, std::string& temp) {
+    static std::atomic<unsigned> counter{0};
+    std::random_device rd;
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+               "-" + std::to_string(rd() % 1000000);
+        int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            return fd;
+        }
+        if (errno != EEXIST) {
+            int err = errno;
+            fail(path, "cannot create a temporary file in " + directory_of(path) + ": " +
+                           reason(err));
+        }
+    }
+    fail(path, "cannot create a unique temporary file in " + directory_of(path));
+}
+
+// ---- reading ----
+
+class Reader {
+public:
+    Reader(const std::string& path, std::string_view data) : path_(path), data_(data) {}
+
+    std::uint8_t byte() {
+        need(1);
+        return static_cast<std::uint8_t>(data_[pos_++]);
+    }
+    std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            std::uint8_t b = byte();
+            v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        corrupt("a number is too long");
+    }
+    // A count of items that each take at least `min_size` bytes: checked against what is left,
+    // so a damaged count cannot make us allocate more than the file could hold.
+    std::size_t count(std::size_t min_size = 1) {
+        std::uint64_t n = varint();
+        if (n > remaining() / min_size) {
+            corrupt("a count of " + std::to_string(n) + " is larger than the file");
+        }
+        return static_cast<std::size_t>(n);
+    }
+    std::string_view bytes(std::size_t n) {
+        need(n);
+        std::string_view s = data_.substr(pos_, n);
+        pos_ += n;
+        return s;
+    }
+    std::size_t remaining() const { return data_.size() - pos_; }
+    [[noreturn]] void corrupt(const std::string& what) const {
+        fail(path_, "corrupted graph file (" + what + " at payload offset " +
+                        std::to_string(pos_) + ")");
+    }
+
+private:
+    void need(std::size_t n) const {
+        if (n > remaining()) {
+            corrupt("unexpected end of data");
+        }
+    }
+
+    const std::string& path_;
+    std::string_view data_;
+    std::size_t pos_ = 0;
+};
+
+class GraphReader {
+public:
+    GraphReader(const std::string& path, std::string_view payload) : in_(path, payload) {}
+
+    Graph read() {
+        std::size_t n_strings = in_.count();
+        strings_.reserve(n_strings);
+        for (std::size_t i = 0; i < n_strings; ++i) {
+            strings_.push_back(in_.bytes(in_.count()));
+        }
+        Graph graph;
+        std::size_t n_articles = in_.count(5);
+        for (std::size_t i = 0; i < n_articles; ++i) {
+            ArticleInfo info;
+            info.id = str();
+            info.title = str();
+            info.published = str();
+            info.source = str();
+            info.hash = str();
+            graph.add_article(std::move(info));
+        }
+        std::size_t n_nodes = in_.count(5);
+        // A node whose identity now equals an earlier one's (after a change to name_key) is
+        // merged into it; edges follow through this map.
+        std::vector<NodeId> node_id(n_nodes);
+        for (std::size_t i = 0; i < n_nodes; ++i) {
+            Node n;
+            std::size_t n_labels = in_.count();
+            if (n_labels == 0) {
+                in_.corrupt("a node without a label");
+            }
+            n.labels.reserve(n_labels);
+            for (std::size_t l = 0; l < n_labels; ++l) {
+                n.labels.emplace_back(str());
+            }
+            n.name = str();
+            n.scope = str();
+            read_props(n.props);
+            read_provenance(n.mentions);
+            try {
+                node_id[i] = graph.merge_node(std::move(n));
+            } catch (const std::invalid_argument& e) {
+                in_.corrupt(e.what());
+            }
+        }
+        std::size_t n_edges = in_.count(4);
+        for (std::size_t i = 0; i < n_edges; ++i) {
+            std::uint64_t from = in_.varint();
+            std::uint64_t to = in_.varint();
+            if (from >= n_nodes || to >= n_nodes) {
+                in_.corrupt("an edge to node " + std::to_string(std::max(from, to)) + " of " +
+                            std::to_string(n_nodes));
+            }
+            Edge e;
+            e.type = str();
+            read_props(e.props);
+            read_provenance(e.sources);
+            graph.merge_edge(node_id[from], node_id[to], std::move(e));
+        }
+        if (in_.remaining() != 0) {
+            in_.corrupt("unexpected data after the last edge");
+        }
+        return graph;
+    }
+
+private:
+    std::string_view str() {
+        std::uint64_t i = in_.varint();
+        if (i >= strings_.size()) {
+            in_.corrupt("string " + std::to_string(i) + " of " + std::to_string(strings_.size()));
+        }
+        return strings_[i];
+    }
+
+    void read_props(Properties& props) {
+        std::size_t n = in_.count(2);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string_view name = str();
+            Value value;
+            switch (static_cast<Tag>(in_.byte())) {
+            case Tag::none:
+                break;
+            case Tag::boolean:
+                value = in_.byte() != 0;
+                break;
+            case Tag::integer: {
+                std::uint64_t z = in_.varint();
+                value = static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
+                break;
+            }
+            case Tag::real: {
+                std::uint64_t bits = 0;
+                std::memcpy(&bits, in_.bytes(8).data(), 8);
+                value = std::bit_cast<double>(bits);
+                break;
+            }
+            case Tag::string:
+                value = std::string(str());
+                break;
+            case Tag::list: {
+                std::vector<std::string> list(in_.count());
+                for (std::string& item : list) {
+                    item = str();
+                }
+                value = std::move(list);
+                break;
+            }
+            default:
+                in_.corrupt("an unknown value type");
+            }
+            props.emplace_hint(props.end(), name, std::move(value));
+        }
+    }
+
+    void read_provenance(std::vector<Provenance>& list) {
+        std::size_t n = in_.count(2);
+        list.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string_view article = str();
+            std::string_view sentence = str();
+            list.push_back(Provenance{std::string(article), std::string(sentence)});
+        }
+    }
+
+    Reader in_;
+    std::vector<std::string_view> strings_;
+};
+
+std::uint32_t read_u32(const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+std::uint64_t read_u64(const char* p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+std::string read_whole_file(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        fail(path, "cannot open: " + reason(errno));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        int err = errno;
+        ::close(fd);
+        fail(path, "cannot read: " + reason(err));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        fail(path, "is a directory, not a graph file");
+    }
+    std::string data;
+    data.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (true) {
+        if (got == data.size()) {
+            // A file that grew (or a pipe-like file with no size): read on until the end.
+            data.resize(data.size() + (std::size_t{1} << 16));
+        }
+        ssize_t r = ::read(fd, data.data() + got, data.size() - got);
+        if (r < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            int err = errno;
+            ::close(fd);
+            fail(path, "cannot read: " + reason(err));
+        }
+        if (r == 0) {
+            break;
+        }
+        got += static_cast<std::size_t>(r);
+    }
+    ::close(fd);
+    data.resize(got);
+    return data;
+}
+
+} // namespace
+
+void save(const Graph& graph, const std::string& path) {
+    std::string temp;
+    int fd = open_temp(path, temp);
+    try {
+        Writer w(fd, path);
+        char header[kHeaderSize] = {};
+        w.raw_at(0, header, kHeaderSize); // placeholder until the payload's length is known
+        if (::lseek(fd, static_cast<off_t>(kHeaderSize), SEEK_SET) < 0) {
+            fail(path, "cannot write: " + reason(errno));
+        }
+        write_graph(w, graph);
+        w.flush();
+
+        std::uint64_t checksum = w.hash();
+        std::uint64_t payload = w.size();
+        char trailer[kTrailerSize];
+        std::memcpy(trailer, &checksum, 8);
+        w.raw_at(static_cast<off_t>(kHeaderSize + payload), trailer, kTrailerSize);
+
+        std::memcpy(header, kMagic, 8);
+        std::uint32_t version = kFormatVersion;
+        std::uint32_t flags = 0;
+        std::memcpy(header + 8, &version, 4);
+        std::memcpy(header + 12, &flags, 4);
+        std::memcpy(header + 16, &payload, 8);
+        w.raw_at(0, header, kHeaderSize);
+
+        if (::fsync(fd) != 0) {
+            fail(path, "cannot write: " + reason(errno));
+        }
+        int fd_to_close = fd;
+        fd = -1;
+        if (::close(fd_to_close) != 0) {
+            fail(path, "cannot write: " + reason(errno));
+        }
+        if (::rename(temp.c_str(), path.c_str()) != 0) {
+            fail(path, "cannot replace: " + reason(errno));
+        }
+    } catch (...) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        ::unlink(temp.c_str());
+        throw;
+    }
+    // The rename is done; syncing the directory makes it survive a power cut. A file system that
+    // cannot sync a directory still has the new file in place, so that is not an error.
+    int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+Graph load(const std::string& path) {
+    std::string data = read_whole_file(path);
+    if (data.empty()) {
+        fail(path, "empty file, not a vnkg graph file");
+    }
+    if (data.size() < sizeof kMagic && std::memcmp(data.data(), kMagic, data.size()) == 0) {
+        fail(path, "truncated graph file (" + std::to_string(data.size()) +
+                       " bytes, shorter than the header)");
+    }
+    if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
+        fail(path, "not a vnkg graph file");
+    }
+    if (data.size() < kHeaderSize) {
+        fail(path, "truncated graph file (" + std::to_string(data.size()) +
+                       " bytes, shorter than the header)");
+    }
+    std::uint32_t version = read_u32(data.data() + 8);
+    if (version > kFormatVersion) {
+        fail(path, "was written by a newer vnkg (format " + std::to_string(version) +
+                       ", this one reads up to " + std::to_string(kFormatVersion) + ")");
+    }
+    if (version == 0) {
+        fail(path, "corrupted graph file (format version 0)");
+    }
+    if (read_u32(data.data() + 12) != 0) {
+        fail(path, "corrupted graph file (unknown flags in the header)");
+    }
+    std::uint64_t payload = read_u64(data.data() + 16);
+    std::uint64_t expected = kHeaderSize + kTrailerSize + payload;
+    if (payload > std::numeric_limits<std::uint64_t>::max() - kHeaderSize - kTrailerSize ||
+        data.size() < expected) {
+        fail(path, "truncated graph file (" + std::to_string(data.size()) + " bytes, expected " +
+                       std::to_string(expected) + ")");
+    }
+    if (data.size() > expected) {
+        fail(path, "corrupted graph file (" + std::to_string(data.size() - expected) +
+                       " bytes after the end)");
+    }
+    std::string_view body(data.data() + kHeaderSize, static_cast<std::size_t>(payload));
+    std::uint64_t stored = read_u64(data.data() + kHeaderSize + payload);
+    if (fnv1a(kFnvOffset, body.data(), body.size()) != stored) {
+        fail(path, "corrupted graph file (checksum mismatch)");
+    }
+    return GraphReader(path, body).read();
+}
+
+} // namespace vnkg::graph

@@ -1,0 +1,212 @@
+#include "graph/store.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace vnkg::graph;
+
+namespace {
+
+Node make_node(std::string label, std::string name, std::string scope = {},
+               std::vector<Provenance> mentions = {}) {
+    Node n;
+    n.labels = {std::move(label)};
+    n.name = std::move(name);
+    n.scope = std::move(scope);
+    n.mentions = std::move(mentions);
+    return n;
+}
+
+Edge make_edge(std::string type, Properties props = {}, std::vector<Provenance> sources = {}) {
+    Edge e;
+    e.type = std::move(type);
+    e.props = std::move(props);
+    e.sources = std::move(sources);
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("merge_node: the same name in another case or tone placement is the same node") {
+    Graph g;
+    NodeId a = g.merge_node(make_node("Organisation", "Ban Tuyên giáo Tỉnh uỷ", "Hưng Yên"));
+    NodeId b = g.merge_node(make_node("Organisation", "BAN TUYÊN GIÁO  TỈNH ỦY", "hưng yên"));
+    CHECK(a == b);
+    CHECK(g.node_count() == 1);
+    // The first spelling stays the display name.
+    CHECK(g.node(a).name == "Ban Tuyên giáo Tỉnh uỷ");
+}
+
+TEST_CASE("merge_node: diacritics, type and scope tell nodes apart") {
+    Graph g;
+    NodeId van_heavy = g.merge_node(make_node("Person", "Đào Hồng Vận"));
+    NodeId van_plain = g.merge_node(make_node("Person", "Đào Hồng Văn"));
+    NodeId as_org = g.merge_node(make_node("Organisation", "Đào Hồng Vận"));
+    NodeId plan_hy = g.merge_node(make_node("Directive", "Kế hoạch số 10-KH/TU", "Hưng Yên"));
+    NodeId plan_tb = g.merge_node(make_node("Directive", "Kế hoạch số 10-KH/TU", "Thái Bình"));
+    CHECK(van_heavy != van_plain);
+    CHECK(van_heavy != as_org);
+    CHECK(plan_hy != plan_tb);
+    CHECK(g.node_count() == 5);
+
+    CHECK(g.find_node("Directive", "kế hoạch số 10-KH/TU", "Thái Bình") == plan_tb);
+    CHECK(g.find_node("Directive", "Kế hoạch số 10-KH/TU", "Hưng Yên") == plan_hy);
+    CHECK_FALSE(g.find_node("Directive", "Kế hoạch số 10-KH/TU").has_value());
+    CHECK(g.find_node("Person", "ĐÀO HỒNG VẬN") == van_heavy);
+    CHECK_FALSE(g.find_node("Meeting", "Đào Hồng Vận").has_value());
+}
+
+TEST_CASE("merge_node rejects a node without a label or a name") {
+    Graph g;
+    Node unlabelled;
+    unlabelled.name = "x";
+    CHECK_THROWS_AS(g.merge_node(unlabelled), std::invalid_argument);
+    CHECK_THROWS_AS(g.merge_node(make_node("Person", "")), std::invalid_argument);
+    CHECK(g.node_count() == 0);
+}
+
+TEST_CASE("merge_node unites labels, adds missing properties, dedupes mentions") {
+    Graph g;
+    Node first = make_node("Person", "Lê Văn A", {}, {{"a1", "s1"}});
+    first.props["titles"] = std::vector<std::string>{"Bí thư"};
+    first.props["kind"] = std::string("official");
+    first.props["note"] = std::monostate{};
+    NodeId id = g.merge_node(first);
+
+    Node second = make_node("Person", "Lê Văn A", {}, {{"a1", "s1"}, {"a2", "s2"}});
+    second.labels.push_back("Delegate");
+    second.props["titles"] = std::vector<std::string>{"Chủ tịch", "Bí thư"};
+    second.props["kind"] = std::string("other"); // a stored value is not overwritten
+    second.props["note"] = std::string("filled");
+    second.props["age"] = std::int64_t{52};
+    CHECK(g.merge_node(second) == id);
+
+    const Node& n = g.node(id);
+    CHECK(n.labels == std::vector<std::string>{"Person", "Delegate"});
+    CHECK(std::get<std::vector<std::string>>(n.props.at("titles")) ==
+          std::vector<std::string>{"Bí thư", "Chủ tịch"});
+    CHECK(string_prop(n.props, "kind") == "official");
+    CHECK(string_prop(n.props, "note") == "filled");
+    CHECK(std::get<std::int64_t>(n.props.at("age")) == 52);
+    CHECK(n.mentions == std::vector<Provenance>{{"a1", "s1"}, {"a2", "s2"}});
+    CHECK(g.nodes_with_label("Delegate") == std::vector<NodeId>{id});
+    CHECK(g.nodes_with_label("Person") == std::vector<NodeId>{id});
+    CHECK(g.nodes_with_label("Meeting").empty());
+}
+
+TEST_CASE("merge_edge: one fact from several articles is one edge with several sources") {
+    Graph g;
+    NodeId p = g.merge_node(make_node("Person", "Đào Hồng Vận"));
+    NodeId m = g.merge_node(make_node("Meeting", "Hội nghị A"));
+    EdgeId e1 = g.merge_edge(p, m, make_edge("ATTENDED", {{"role", std::string("chair")}},
+                                             {{"a1", "s1"}}));
+    EdgeId e2 = g.merge_edge(p, m, make_edge("ATTENDED",
+                                             {{"role", std::string("chair")},
+                                              {"date", std::string("2023-10-03")}},
+                                             {{"a2", "s2"}, {"a1", "s1"}}));
+    CHECK(e1 == e2);
+    CHECK(g.edge_count() == 1);
+    CHECK(g.edge(e1).sources == std::vector<Provenance>{{"a1", "s1"}, {"a2", "s2"}});
+    CHECK(string_prop(g.edge(e1).props, "date") == "2023-10-03");
+
+    SECTION("another role is another fact") {
+        EdgeId e3 = g.merge_edge(p, m, make_edge("ATTENDED", {{"role", std::string("speaker")}}));
+        CHECK(e3 != e1);
+        CHECK(g.edge_count() == 2);
+    }
+    SECTION("the reverse direction or another type is another edge") {
+        CHECK(g.merge_edge(m, p, make_edge("ATTENDED", {{"role", std::string("chair")}})) != e1);
+        CHECK(g.merge_edge(p, m, make_edge("ORGANISED")) != e1);
+        CHECK(g.edge_count() == 3);
+    }
+    SECTION("unknown ends are refused") {
+        CHECK_THROWS_AS(g.merge_edge(p, 99, make_edge("ATTENDED")), std::out_of_range);
+    }
+}
+
+TEST_CASE("merge_edge: titles are compared as names, and tell positions apart") {
+    Graph g;
+    NodeId p = g.merge_node(make_node("Person", "Nguyễn Văn B"));
+    NodeId o = g.merge_node(make_node("Organisation", "Tỉnh ủy Hưng Yên"));
+    EdgeId a = g.merge_edge(p, o, make_edge("HOLDS_POSITION", {{"title", std::string("Phó Bí thư")}}));
+    EdgeId b = g.merge_edge(p, o, make_edge("HOLDS_POSITION", {{"title", std::string("phó bí thư")}}));
+    EdgeId c = g.merge_edge(p, o, make_edge("HOLDS_POSITION", {{"title", std::string("Bí thư")}}));
+    EdgeId d = g.merge_edge(p, o, make_edge("HOLDS_POSITION"));
+    CHECK(a == b);
+    CHECK(a != c);
+    CHECK(d != a);
+    CHECK(d != c);
+    CHECK(g.edge_count() == 3);
+}
+
+TEST_CASE("edges in and out of a node, in the order they were added") {
+    Graph g;
+    NodeId p = g.merge_node(make_node("Person", "P"));
+    NodeId m1 = g.merge_node(make_node("Meeting", "M1"));
+    NodeId m2 = g.merge_node(make_node("Meeting", "M2"));
+    NodeId o = g.merge_node(make_node("Organisation", "O"));
+    EdgeId a = g.merge_edge(p, m1, make_edge("ATTENDED"));
+    EdgeId b = g.merge_edge(p, m2, make_edge("ATTENDED"));
+    EdgeId c = g.merge_edge(o, m1, make_edge("ORGANISED"));
+    CHECK(g.out_edges(p) == std::vector<EdgeId>{a, b});
+    CHECK(g.in_edges(p).empty());
+    CHECK(g.in_edges(m1) == std::vector<EdgeId>{a, c});
+    CHECK(g.out_edges(o) == std::vector<EdgeId>{c});
+    CHECK(g.edge_source(c) == o);
+    CHECK(g.edge_target(c) == m1);
+    CHECK(boost::num_edges(g.boost_graph()) == 3);
+}
+
+TEST_CASE("remove_articles drops what only they said and renumbers the rest") {
+    Graph g;
+    g.add_article({"a1", "T1", "2023-01-01", "a1.txt", "h1"});
+    g.add_article({"a2", "T2", "2023-02-01", "a2.txt", "h2"});
+    NodeId only_a1 = g.merge_node(make_node("Person", "Only A1", {}, {{"a1", "s"}}));
+    NodeId both = g.merge_node(make_node("Person", "Both", {}, {{"a1", "s"}, {"a2", "t"}}));
+    NodeId gazetteer = g.merge_node(make_node("Province", "Hưng Yên"));
+    NodeId only_a2 = g.merge_node(make_node("Meeting", "Meeting A2", {}, {{"a2", "u"}}));
+    g.merge_edge(only_a1, gazetteer, make_edge("LOCATED_IN", {}, {{"a1", "s"}}));
+    g.merge_edge(both, only_a2, make_edge("ATTENDED", {}, {{"a1", "s"}, {"a2", "u"}}));
+    g.merge_edge(both, gazetteer, make_edge("LOCATED_IN", {}, {{"a1", "s"}}));
+    g.merge_edge(gazetteer, gazetteer, make_edge("MERGED_INTO")); // no sources: a fixed fact
+    REQUIRE(g.node_count() == 4);
+    REQUIRE(g.edge_count() == 4);
+
+    g.remove_articles({"a1"});
+
+    CHECK(g.article("a1") == nullptr);
+    REQUIRE(g.article("a2") != nullptr);
+    CHECK(g.article("a2")->title == "T2");
+    CHECK(g.node_count() == 3);
+    CHECK_FALSE(g.find_node("Person", "Only A1").has_value());
+    auto b = g.find_node("Person", "Both");
+    auto h = g.find_node("Province", "Hưng Yên");
+    auto m = g.find_node("Meeting", "Meeting A2");
+    REQUIRE(b);
+    REQUIRE(h);
+    REQUIRE(m);
+    CHECK(g.node(*b).mentions == std::vector<Provenance>{{"a2", "t"}});
+    CHECK(g.node(*h).name == "Hưng Yên");
+    // ids run from 0 and the index agrees with the data
+    for (NodeId id = 0; id < g.node_count(); ++id) {
+        const Node& n = g.node(id);
+        CHECK(g.find_node(n.type(), n.name, n.scope) == id);
+    }
+    REQUIRE(g.edge_count() == 2);
+    for (EdgeId e = 0; e < g.edge_count(); ++e) {
+        if (g.edge(e).type == "ATTENDED") {
+            CHECK(g.edge_source(e) == *b);
+            CHECK(g.edge_target(e) == *m);
+            CHECK(g.edge(e).sources == std::vector<Provenance>{{"a2", "u"}});
+        } else {
+            CHECK(g.edge(e).type == "MERGED_INTO");
+            CHECK(g.edge_source(e) == *h);
+        }
+    }
+    CHECK(g.out_edges(*b).size() == 1);
+    CHECK(g.nodes_with_label("Person") == std::vector<NodeId>{*b});
+    // id 0 was "Only A1"; the former id 1 moved down
+    CHECK(only_a1 == 0);
+    CHECK(*b == 0);
+}
