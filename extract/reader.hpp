@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vnkg::extract {
@@ -37,6 +38,14 @@ struct ReadCounts {
     std::size_t skipped = 0;
     std::size_t bytes = 0; ///< bytes of article text read
 };
+
+/// The ISO form of a metadata date: "21/06/2025 08:06", "21-6-2025", "2025-06-21T08:06:00Z",
+/// "2025/06/21" become "2025-06-21"; "2025-06" and "2025" stay as they are. Empty when the text is
+/// not one of these forms or names an impossible day.
+std::string iso_date(std::string_view text);
+
+/// A 64-bit FNV-1a hash of `text` as 16 lower-case hex digits (Article::hash).
+std::string content_hash(std::string_view text);
 
 /// Reads every input in order (a path, a folder, or "-" for stdin) and calls `on_article` for
 /// each article and `on_diagnostic` for each skipped one, as they come: memory does not grow
