@@ -369,6 +369,7 @@ public:
         // A node whose identity now equals an earlier one's (after a change to name_key) is
         // merged into it; edges follow through this map.
         std::vector<NodeId> node_id(n_nodes);
+        graph.reserve(n_nodes, 0);
         for (std::size_t i = 0; i < n_nodes; ++i) {
             Node n;
             std::size_t n_labels = in_.count();
@@ -390,6 +391,7 @@ public:
             }
         }
         std::size_t n_edges = in_.count(4);
+        graph.reserve(n_nodes, n_edges);
         for (std::size_t i = 0; i < n_edges; ++i) {
             std::uint64_t from = in_.varint();
             std::uint64_t to = in_.varint();

@@ -59,7 +59,10 @@ std::string Graph::edge_key(NodeId from, NodeId to, const Edge& edge) {
     key += edge.type;
     for (std::string_view prop : {"title", "role"}) {
         key.push_back(kSep);
-        key += name_key(string_prop(edge.props, prop));
+        std::string_view value = string_prop(edge.props, prop);
+        if (!value.empty()) { // most edges have neither: skip the normalisation's cost
+            key += name_key(value);
+        }
     }
     return key;
 }
@@ -111,6 +114,12 @@ EdgeId Graph::merge_edge(NodeId from, NodeId to, Edge edge) {
     boost::add_edge(from, to, EdgeRef{id}, graph_);
     edge_index_.emplace(std::move(key), id);
     return id;
+}
+
+void Graph::reserve(std::size_t nodes, std::size_t edges) {
+    edges_.reserve(edges);
+    node_index_.reserve(nodes);
+    edge_index_.reserve(edges);
 }
 
 std::optional<NodeId> Graph::find_node(std::string_view type, std::string_view name,

@@ -46,6 +46,10 @@ public:
     /// properties added. Throws std::out_of_range for an unknown node id.
     EdgeId merge_edge(NodeId from, NodeId to, Edge edge);
 
+    /// Makes room for this many nodes and edges in all, so that a loader that knows the sizes
+    /// up front fills the graph without regrowing its tables. Only a hint.
+    void reserve(std::size_t nodes, std::size_t edges);
+
     /// The node with this identity, if any.
     std::optional<NodeId> find_node(std::string_view type, std::string_view name,
                                     std::string_view scope = {}) const;
