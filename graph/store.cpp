@@ -3,6 +3,7 @@
 #include "graph/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 namespace vnkg::graph {
@@ -38,6 +39,81 @@ void merge_props(Properties& into, Properties&& more) {
             it->second = std::move(value);
         }
     }
+}
+
+// The words of a folded text, without punctuation at their ends ("yen:" is "yen").
+std::vector<std::string_view> search_words(std::string_view folded) {
+    auto inner = [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) != 0;
+    };
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        std::size_t end = folded.find(' ', i);
+        if (end == std::string_view::npos) {
+            end = folded.size();
+        }
+        std::string_view w = folded.substr(i, end - i);
+        while (!w.empty() && !inner(w.front())) {
+            w.remove_prefix(1);
+        }
+        while (!w.empty() && !inner(w.back())) {
+            w.remove_suffix(1);
+        }
+        if (!w.empty()) {
+            words.push_back(w);
+        }
+        i = end + 1;
+    }
+    return words;
+}
+
+// A query word matches a name word whole, or as the start of it or of a part after - or /.
+bool starts_part(std::string_view query, std::string_view word) {
+    if (word.starts_with(query)) {
+        return true;
+    }
+    for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+        if ((word[i] == '-' || word[i] == '/') && word.substr(i + 1).starts_with(query)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// True when `query` occurs in `name` in order, each word matched by `match`.
+template <class Match>
+bool in_order(const std::vector<std::string_view>& query, const std::vector<std::string_view>& name,
+              Match match) {
+    std::size_t j = 0;
+    for (std::string_view q : query) {
+        while (j < name.size() && !match(q, name[j])) {
+            ++j;
+        }
+        if (j == name.size()) {
+            return false;
+        }
+        ++j;
+    }
+    return true;
+}
+
+std::optional<MatchRank> rank_match(const std::vector<std::string_view>& query,
+                                    const std::vector<std::string_view>& name) {
+    if (query == name) {
+        return MatchRank::exact;
+    }
+    if (std::search(name.begin(), name.end(), query.begin(), query.end()) != name.end()) {
+        return MatchRank::phrase;
+    }
+    if (in_order(query, name, [](std::string_view q, std::string_view w) { return q == w; })) {
+        return MatchRank::words;
+    }
+    if (in_order(query, name, starts_part)) {
+        return MatchRank::prefixes;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -129,6 +205,46 @@ std::optional<NodeId> Graph::find_node(std::string_view type, std::string_view n
         return std::nullopt;
     }
     return found->second;
+}
+
+std::vector<SearchHit> Graph::search(std::string_view text) const {
+    std::string folded_text = fold(text);
+    std::vector<std::string_view> query = search_words(folded_text);
+    std::vector<SearchHit> hits;
+    if (query.empty()) {
+        return hits;
+    }
+    for (NodeId id = 0; id < node_count(); ++id) {
+        std::string folded_name = fold(graph_[id].name);
+        std::vector<std::string_view> name = search_words(folded_name);
+        if (auto rank = rank_match(query, name)) {
+            hits.push_back(SearchHit{id, *rank, name.size() - std::min(name.size(), query.size())});
+        }
+    }
+    auto degree = [this](NodeId id) {
+        return boost::out_degree(id, graph_) + boost::in_degree(id, graph_);
+    };
+    std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
+        bool a_exact = a.rank == MatchRank::exact;
+        bool b_exact = b.rank == MatchRank::exact;
+        if (a_exact != b_exact) {
+            return a_exact;
+        }
+        if (a.extra_words != b.extra_words) {
+            return a.extra_words < b.extra_words;
+        }
+        if (a.rank != b.rank) {
+            return a.rank < b.rank;
+        }
+        if (degree(a.id) != degree(b.id)) {
+            return degree(a.id) > degree(b.id);
+        }
+        if (graph_[a.id].name.size() != graph_[b.id].name.size()) {
+            return graph_[a.id].name.size() < graph_[b.id].name.size();
+        }
+        return a.id < b.id;
+    });
+    return hits;
 }
 
 std::vector<NodeId> Graph::nodes_with_label(std::string_view label) const {

@@ -25,6 +25,21 @@ using EdgeId = std::size_t;
 /// The identity key of a node: type, name_key(name) and name_key(scope), joined by U+001F.
 std::string identity_key(std::string_view type, std::string_view name, std::string_view scope);
 
+/// How well a node's name matched a search, best first.
+enum class MatchRank {
+    exact,    ///< the whole name, ignoring case and diacritics
+    phrase,   ///< the words side by side, whole
+    words,    ///< the words in order with others between, whole
+    prefixes, ///< in order, some only as the start of a word or of a part after `-` or `/`
+};
+
+/// One node found by Graph::search().
+struct SearchHit {
+    NodeId id = 0;
+    MatchRank rank = MatchRank::exact;
+    std::size_t extra_words = 0; ///< words of the name the text did not match
+};
+
 class Graph {
 public:
     /// What a Boost edge carries: the EdgeId that indexes the edge's data.
@@ -53,6 +68,15 @@ public:
     /// The node with this identity, if any.
     std::optional<NodeId> find_node(std::string_view type, std::string_view name,
                                     std::string_view scope = {}) const;
+
+    /// The nodes whose name matches `text` ignoring case and diacritics (see fold()): every word
+    /// of the text is, in this order, a word of the name, the start of one, or the start of a
+    /// part of one after `-` or `/`. Other words may come between: `chi thi 05` finds
+    /// `Chỉ thị số 05-CT/TW`, `dao hong van` finds `Đào Hồng Vận`. Best first: exact names, then
+    /// names with fewer words left over (so the directive comes before an article title that
+    /// quotes it), then by MatchRank, then nodes with more edges, then shorter names, then lower
+    /// ids. An empty text finds nothing.
+    std::vector<SearchHit> search(std::string_view text) const;
 
     /// Every node carrying `label`, in id order.
     std::vector<NodeId> nodes_with_label(std::string_view label) const;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string_view>
 
 using namespace vnkg::graph;
 
@@ -209,4 +210,54 @@ TEST_CASE("remove_articles drops what only they said and renumbers the rest") {
     // id 0 was "Only A1"; the former id 1 moved down
     CHECK(only_a1 == 0);
     CHECK(*b == 0);
+}
+
+TEST_CASE("search ignores case and diacritics and matches words in order") {
+    Graph g;
+    NodeId van = g.merge_node(make_node("Person", "Đào Hồng Vận"));
+    NodeId directive = g.merge_node(make_node("Directive", "Chỉ thị số 05-CT/TW"));
+    NodeId other = g.merge_node(make_node("Directive", "Chỉ thị số 50-CT/TU", "Hưng Yên"));
+    NodeId province = g.merge_node(make_node("Province", "Hưng Yên"));
+    NodeId article = g.merge_node(make_node("Article", "Hưng Yên: học tập Chỉ thị 05", "a1"));
+    NodeId board = g.merge_node(make_node("Organisation", "Ban Tuyên giáo Tỉnh ủy Hưng Yên"));
+
+    auto ids = [&](std::string_view text) {
+        std::vector<NodeId> out;
+        for (const SearchHit& h : g.search(text)) {
+            out.push_back(h.id);
+        }
+        return out;
+    };
+    CHECK(ids("dao hong van") == std::vector<NodeId>{van});
+    CHECK(ids("ĐÀO HỒNG VẬN") == std::vector<NodeId>{van});
+    CHECK(ids("dao van") == std::vector<NodeId>{van}); // a word between
+    CHECK(ids("van dao").empty());                     // but in order
+    CHECK(ids("dao hong vanh").empty());
+    // "05" is the start of "05-ct/tw"; "50" is not; the article's title has the words too.
+    CHECK(ids("chi thi 05") == std::vector<NodeId>{directive, article});
+    CHECK(ids("ct/tw") == std::vector<NodeId>{directive});
+    CHECK(ids("ct") == std::vector<NodeId>{directive, other});
+    CHECK(ids("tw") == std::vector<NodeId>{directive});
+    // The exact name first, then names holding the words.
+    auto hung_yen = ids("hung yen");
+    REQUIRE(hung_yen.size() == 3);
+    CHECK(hung_yen[0] == province);
+    CHECK(std::is_permutation(hung_yen.begin() + 1, hung_yen.end(),
+                              std::vector<NodeId>{article, board}.begin()));
+    CHECK(ids("").empty());
+    CHECK(ids("  , ").empty());
+
+    auto hits = g.search("chi thi so 05-ct/tw");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].rank == MatchRank::exact);
+    hits = g.search("chi thi 05");
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].rank == MatchRank::prefixes);
+    CHECK(hits[0].extra_words == 1);
+    CHECK(hits[1].rank == MatchRank::phrase);
+    CHECK(hits[1].extra_words == 4);
+    hits = g.search("hong van");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].rank == MatchRank::phrase);
+    CHECK(g.search("dao van")[0].rank == MatchRank::words);
 }
