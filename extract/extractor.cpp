@@ -1,0 +1,1836 @@
+#include "extract/extractor.hpp"
+
+#include "extract/dates.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/scan.hpp"
+#include "graph/text.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace vnkg::extract {
+
+namespace {
+
+using Tokens = std::vector<Token>;
+
+struct Sentence {
+    std::string_view text;
+    std::size_t paragraph = 0;
+    Tokens toks;
+};
+
+bool is_sep(const Token& t) {
+    return !t.word && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "(" ||
+                       t.text == ")" || t.text == "-" || t.text == "\xE2\x80\x93" ||
+                       t.text == "\xE2\x80\x94" || t.text == "." || t.text == "|" ||
+                       t.text == "\"" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D" ||
+                       t.text == "!" || t.text == "?" || t.text == "\xE2\x80\xA6" ||
+                       t.text == "[" || t.text == "]");
+}
+
+bool is_dash(const Token& t) {
+    return t.text == "-" || t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94";
+}
+
+// Joins tokens [a, b) with single spaces, keeping commas and closing brackets tight.
+std::string join(const Tokens& t, std::size_t a, std::size_t b) {
+    std::string out;
+    for (std::size_t k = a; k < b && k < t.size(); ++k) {
+        bool tight = t[k].text == "," || t[k].text == ")" || t[k].text == "." ||
+                     t[k].text == ";" || t[k].text == ":";
+        if (!out.empty() && !tight && !(k > a && t[k - 1].text == "(")) {
+            out += ' ';
+        }
+        out += t[k].text;
+    }
+    return out;
+}
+
+// Title case of an all-capitals name ("THU YẾN" -> "Thu Yến").
+std::string title_case(std::string_view s) {
+    std::string out;
+    std::size_t pos = 0;
+    bool start = true;
+    while (pos < s.size()) {
+        char32_t c = next_code_point(s, pos);
+        if (c == ' ') {
+            start = true;
+            out += ' ';
+            continue;
+        }
+        char32_t l = to_lower(c);
+        if (start && l != c) {
+            append_utf8(out, c);
+        } else if (start) {
+            // Already lower: find the upper form by scanning the pair (Latin blocks pair +1).
+            append_utf8(out, is_upper(l - 1) && to_lower(l - 1) == l ? l - 1 : l);
+        } else {
+            append_utf8(out, l);
+        }
+        start = false;
+    }
+    return out;
+}
+
+int year_of(std::string_view iso_date) {
+    if (iso_date.size() >= 4 && iso_date[0] >= '0' && iso_date[0] <= '9') {
+        int y = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            if (iso_date[k] < '0' || iso_date[k] > '9') {
+                return 0;
+            }
+            y = y * 10 + (iso_date[k] - '0');
+        }
+        return y;
+    }
+    return 0;
+}
+
+// A place found in text: a province, or a district and the province it lies in.
+struct PlaceMatch {
+    std::size_t len = 0;        ///< tokens used, marker included
+    std::string province;       ///< pre-2025 short name; empty when unknown (ambiguous)
+    std::string district;       ///< district-level name, or empty for a province
+    std::string unit;           ///< "tỉnh", "thành phố", "huyện", "quận", "thị xã"
+    std::vector<std::string> candidates; ///< provinces an ambiguous district may lie in
+};
+
+/// Per-article extraction state.
+class Run {
+public:
+    Run(const Lexicon& lex, Article&& article) : lex_(lex) { out_.article = std::move(article); }
+
+    Extraction run();
+
+private:
+    // Pipeline steps
+    void split();
+    void find_header();
+    void find_reference_year();
+    void find_places();
+    void find_persons(Sentence& s, std::size_t si);
+    void find_authors();
+    void find_bodies(Sentence& s);
+    void find_directives(Sentence& s);
+    void find_meetings(Sentence& s, std::size_t si);
+
+    // Helpers
+    std::optional<PlaceMatch> place_at(const Tokens& t, std::size_t i, bool need_marker) const;
+    std::string resolve(const PlaceMatch& p) const;
+    std::string province_type(const std::string& province) const;
+    std::size_t title_end(const Tokens& t, std::size_t i) const;
+    bool title_head_at(const Tokens& t, std::size_t i) const;
+    std::size_t name_run(const Tokens& t, std::size_t i) const;
+    bool is_place_name(const Tokens& t, std::size_t i, std::size_t len) const;
+    struct BodyMatch {
+        std::size_t len = 0;
+        std::string name;
+        std::string province;
+        std::string scope;
+    };
+    std::optional<BodyMatch> body_at(const Tokens& t, std::size_t i) const;
+    std::optional<BodyMatch> parent_at(const Tokens& t, std::size_t i) const;
+    std::optional<BodyMatch> committee_at(const Tokens& t, std::size_t i) const;
+    std::optional<BodyMatch> place_qualifier(const Tokens& t, std::size_t i,
+                                             const std::string& district_unit) const;
+
+    std::string add_entity(const std::string& type, const std::string& name,
+                           const std::string& scope, std::string_view sentence);
+    void add_relation(const std::string& type, const std::string& from, const std::string& to,
+                      graph::Properties props, std::string_view sentence);
+    void add_title(const std::string& person_id, const std::string& title);
+    std::string province_entity(const std::string& province, std::string_view sentence);
+
+    const Lexicon& lex_;
+    Extraction out_;
+    std::string text_;
+    std::vector<Sentence> sentences_;
+    int year_ = 0;
+    std::string published_;
+
+    std::map<std::string, int> province_score_;
+    std::vector<std::string> province_order_;
+    std::map<std::string, std::map<std::string, int>> district_by_unit_; // unit -> name -> count
+    std::map<std::string, std::string> district_province_;              // district -> province
+
+    std::vector<Entity> entities_;
+    std::unordered_map<std::string, std::size_t> entity_index_;
+    std::set<std::string> relation_keys_;
+    std::set<std::string> known_person_names_;
+
+    // Per sentence, filled by the passes and read by the meeting pass.
+    struct PersonMention {
+        std::size_t first = 0;
+        std::size_t last = 0;
+        std::string id;
+        std::vector<std::string> titles;
+    };
+    struct BodyMention {
+        std::size_t first = 0;
+        std::size_t last = 0;
+        std::string id;
+    };
+    std::vector<PersonMention> persons_here_;
+    std::vector<BodyMention> bodies_here_;
+    std::vector<std::pair<std::size_t, std::string>> directives_here_;
+
+    // Meetings
+    struct MeetingState {
+        std::string id;
+        std::string kind;
+        std::size_t sentence = 0;
+    };
+    std::vector<MeetingState> meetings_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Splitting, header, dates
+
+void Run::split() {
+    text_ = out_.article.text;
+    for (const SentenceSpan& span : split_sentences(text_)) {
+        Sentence s;
+        s.text = span.text;
+        s.paragraph = span.paragraph;
+        sentences_.push_back(std::move(s));
+    }
+    for (Sentence& s : sentences_) {
+        Tokens raw = tokenise(s.text);
+        Tokens toks;
+        toks.reserve(raw.size());
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            const Token& t = raw[k];
+            auto it = t.word ? lex_.abbreviations.find(std::string(t.text)) : lex_.abbreviations.end();
+            bool dotted = false;
+            if (t.word && k + 1 < raw.size() && raw[k + 1].text == "." &&
+                raw[k + 1].begin == t.end) {
+                auto dot = lex_.abbreviations.find(std::string(t.text) + ".");
+                if (dot != lex_.abbreviations.end()) {
+                    it = dot;
+                    dotted = true;
+                }
+            }
+            if (it == lex_.abbreviations.end()) {
+                toks.push_back(t);
+                continue;
+            }
+            for (const std::string& w : it->second) {
+                Token e;
+                e.text = w;
+                e.low = lower(w);
+                e.word = true;
+                std::size_t p = 0;
+                char32_t c = next_code_point(w, p);
+                e.cap = is_upper(c);
+                e.begin = t.begin;
+                e.end = dotted ? raw[k + 1].end : t.end;
+                toks.push_back(std::move(e));
+            }
+            if (dotted) {
+                ++k;
+            }
+        }
+        s.toks = std::move(toks);
+    }
+}
+
+void Run::find_header() {
+    Article& a = out_.article;
+    // Lines of the page head: the article's date is the earliest dated line there (a page's
+    // render date comes first and is later than the article).
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start < text_.size() && lines.size() < 12) {
+        std::size_t nl = text_.find('\n', start);
+        std::string_view line = trim(std::string_view(text_).substr(
+            start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (!line.empty()) {
+            lines.push_back(line);
+        }
+        if (nl == std::string::npos) {
+            break;
+        }
+        start = nl + 1;
+    }
+    std::string best;
+    for (std::string_view line : lines) {
+        Tokens t = tokenise(line);
+        if (t.size() > 16) {
+            continue;
+        }
+        for (const Token& tok : t) {
+            Date d;
+            if (tok.digit && parse_day_month(tok.text, d) && d.year != 0) {
+                std::string s = iso(d);
+                if (best.empty() || s < best) {
+                    best = s;
+                }
+                break;
+            }
+        }
+    }
+    if (a.published.empty() && !best.empty()) {
+        a.published = best;
+    }
+    published_ = a.published;
+    if (a.title.empty()) {
+        for (std::string_view line : lines) {
+            Tokens t = tokenise(line);
+            std::size_t words = 0;
+            bool dated = false;
+            for (const Token& tok : t) {
+                Date d;
+                words += tok.word ? 1 : 0;
+                dated = dated || (tok.digit && parse_day_month(tok.text, d));
+            }
+            if (words >= 5 && !dated) {
+                if (!t.empty() && t[0].text == "null") {
+                    line = trim(line.substr(t[0].end));
+                }
+                a.title = std::string(line);
+                break;
+            }
+        }
+    }
+}
+
+void Run::find_reference_year() {
+    year_ = year_of(published_);
+    if (year_ != 0) {
+        return;
+    }
+    // The year the text is about: the latest "năm YYYY" it names, leaving out targets ("đến
+    // năm 2030") and terms ("nhiệm kỳ 2020-2025").
+    int best = 0;
+    for (const Sentence& s : sentences_) {
+        const Tokens& t = s.toks;
+        for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+            if (t[k].low != "năm" || !t[k + 1].digit || t[k + 1].text.size() != 4) {
+                continue;
+            }
+            if (k > 0 && (t[k - 1].low == "đến" || t[k - 1].low == "tới" ||
+                          t[k - 1].low == "trước" || t[k - 1].low == "từ")) {
+                continue;
+            }
+            int y = year_of(t[k + 1].text);
+            if (y >= 1990 && y <= 2100 && y > best) {
+                best = y;
+            }
+        }
+    }
+    year_ = best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places
+
+std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool need_marker) const {
+    if (i >= t.size()) {
+        return std::nullopt;
+    }
+    std::string unit;
+    std::size_t k = i;
+    const std::string& w = t[i].low;
+    if (w == "tỉnh") {
+        unit = "tỉnh";
+        k = i + 1;
+    } else if (w == "thành" && i + 1 < t.size() && t[i + 1].low == "phố") {
+        unit = "thành phố";
+        k = i + 2;
+    } else if (w == "huyện" || w == "quận") {
+        unit = w;
+        k = i + 1;
+    } else if (w == "thị" && i + 1 < t.size() && t[i + 1].low == "xã") {
+        unit = "thị xã";
+        k = i + 2;
+    } else if (need_marker) {
+        return std::nullopt;
+    }
+    if (k >= t.size() || !t[k].cap) {
+        return std::nullopt;
+    }
+    PlaceMatch m;
+    m.unit = unit;
+    if (unit.empty() || unit == "tỉnh" || unit == "thành phố") {
+        auto [len, idx] = lex_.province_names.match(t, k);
+        if (len > 0) {
+            // A longer capitalised run ("Thái Bình Dương", "Trương Hòa Bình") is not the province.
+            std::size_t after = k + len;
+            if (unit.empty()) {
+                if (k > 0 && t[k - 1].cap && t[k - 1].word &&
+                    lex_.surnames.count(t[k - 1].text) > 0) {
+                    return std::nullopt;
+                }
+                if (after < t.size() && t[after].cap && t[after].word && !t[after].all_caps &&
+                    lex_.surnames.count(t[after].text) == 0 &&
+                    lex_.non_name_words.count(t[after].text) == 0) {
+                    return std::nullopt;
+                }
+            }
+            const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(idx)];
+            m.len = after - i;
+            m.province = p.name;
+            if (p.post_2025) {
+                // A name only the new province has: map to an old one of that name if any.
+                m.province = p.name;
+            }
+            if (m.unit.empty()) {
+                m.unit = p.type == "Thành phố" ? "thành phố" : "tỉnh";
+            }
+            return m;
+        }
+        if (unit != "thành phố") {
+            return std::nullopt;
+        }
+    }
+    if (unit.empty()) {
+        return std::nullopt;
+    }
+    auto [len, idx] = lex_.district_names.match(t, k);
+    if (len == 0) {
+        return std::nullopt;
+    }
+    const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(idx)];
+    m.len = k + len - i;
+    m.district = d.name;
+    std::set<std::string> provs;
+    for (std::size_t n = 0; n < d.provinces.size(); ++n) {
+        std::string type = lower(d.types[n]);
+        if (type == unit || unit.empty()) {
+            provs.insert(d.provinces[n]);
+        }
+    }
+    if (provs.empty()) {
+        provs.insert(d.provinces.begin(), d.provinces.end());
+    }
+    if (provs.size() == 1) {
+        m.province = *provs.begin();
+    } else {
+        m.candidates.assign(provs.begin(), provs.end());
+    }
+    return m;
+}
+
+std::string Run::resolve(const PlaceMatch& p) const {
+    if (!p.province.empty()) {
+        return p.province;
+    }
+    std::string best;
+    int score = 0;
+    for (const std::string& c : p.candidates) {
+        auto it = province_score_.find(c);
+        if (it != province_score_.end() && it->second > score) {
+            best = c;
+            score = it->second;
+        }
+    }
+    return best;
+}
+
+std::string Run::province_type(const std::string& province) const {
+    auto it = lex_.province_by_name.find(lower(province));
+    if (it == lex_.province_by_name.end()) {
+        return "tỉnh";
+    }
+    return lex_.provinces[it->second].type == "Thành phố" ? "thành phố" : "tỉnh";
+}
+
+void Run::find_places() {
+    std::vector<PlaceMatch> ambiguous;
+    const std::string& title = out_.article.title;
+    Tokens title_toks = tokenise(title);
+    for (std::size_t k = 0; k < title_toks.size(); ++k) {
+        if (auto m = place_at(title_toks, k, false)) {
+            if (!m->province.empty()) {
+                province_score_[m->province] += 3;
+                province_order_.push_back(m->province);
+            }
+            k += m->len - 1;
+        }
+    }
+    for (const Sentence& s : sentences_) {
+        const Tokens& t = s.toks;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            std::optional<PlaceMatch> m;
+            // "Huyện ủy Kỳ Sơn", "6 Huyện ủy: Kỳ Sơn, Tương Dương", "các huyện: A, B và TX. C"
+            bool committee = k + 1 < t.size() && t[k + 1].low == "ủy" &&
+                             (t[k].low == "huyện" || t[k].low == "thị" || t[k].low == "quận" ||
+                              t[k].low == "thành");
+            if (committee || t[k].low == "huyện" || t[k].low == "quận") {
+                std::string unit = t[k].low == "thành"  ? "thành phố"
+                                   : t[k].low == "thị" ? "thị xã"
+                                                       : t[k].low;
+                std::size_t j = k + (committee ? 2 : 1);
+                bool list = j < t.size() && t[j].text == ":";
+                if (list) {
+                    ++j;
+                }
+                while (j < t.size()) {
+                    auto [len, idx] = lex_.district_names.match(t, j);
+                    if (len == 0 || !t[j].cap) {
+                        if (auto p = place_at(t, j, true)) {
+                            if (!p->district.empty()) {
+                                district_by_unit_[p->unit][p->district]++;
+                                if (p->province.empty()) {
+                                    ambiguous.push_back(*p);
+                                } else {
+                                    province_score_[p->province]++;
+                                    province_order_.push_back(p->province);
+                                    district_province_[p->district] = p->province;
+                                }
+                            } else if (!p->province.empty()) {
+                                province_score_[p->province]++;
+                                province_order_.push_back(p->province);
+                            }
+                            j += p->len;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        PlaceMatch p;
+                        p.len = len;
+                        const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(idx)];
+                        p.district = d.name;
+                        p.unit = unit;
+                        std::set<std::string> provs;
+                        for (std::size_t n = 0; n < d.provinces.size(); ++n) {
+                            if (lower(d.types[n]) == unit) {
+                                provs.insert(d.provinces[n]);
+                            }
+                        }
+                        if (provs.empty()) {
+                            provs.insert(d.provinces.begin(), d.provinces.end());
+                        }
+                        district_by_unit_[unit][d.name]++;
+                        if (provs.size() == 1) {
+                            p.province = *provs.begin();
+                            province_score_[p.province]++;
+                            province_order_.push_back(p.province);
+                            district_province_[d.name] = p.province;
+                        } else {
+                            p.candidates.assign(provs.begin(), provs.end());
+                            ambiguous.push_back(p);
+                        }
+                        j += len;
+                    }
+                    if (!list) {
+                        break;
+                    }
+                    if (j < t.size() && (t[j].text == "," || t[j].low == "và")) {
+                        ++j;
+                        continue;
+                    }
+                    break;
+                }
+                k = j > k ? j - 1 : k;
+                continue;
+            }
+            m = place_at(t, k, false);
+            if (!m) {
+                continue;
+            }
+            if (!m->district.empty()) {
+                district_by_unit_[m->unit][m->district]++;
+            }
+            if (m->province.empty()) {
+                ambiguous.push_back(*m);
+            } else {
+                province_score_[m->province]++;
+                province_order_.push_back(m->province);
+                if (!m->district.empty()) {
+                    district_province_[m->district] = m->province;
+                }
+            }
+            k += m->len - 1;
+        }
+    }
+    for (const PlaceMatch& p : ambiguous) {
+        std::string prov = resolve(p);
+        if (!prov.empty()) {
+            province_score_[prov]++;
+            province_order_.push_back(prov);
+            district_province_[p.district] = prov;
+        }
+    }
+    // The article's province: the most named, the first named on a tie.
+    int best = 0;
+    for (const std::string& p : province_order_) {
+        if (province_score_[p] > best) {
+            best = province_score_[p];
+            out_.province = p;
+        }
+    }
+}
+
+std::string Run::province_entity(const std::string& province, std::string_view sentence) {
+    // After 1 July 2025 a province whose territory changed is the new unit (scope "2025").
+    auto it = lex_.province_by_name.find(lower(province));
+    if (it == lex_.province_by_name.end()) {
+        return {};
+    }
+    const ProvinceInfo& pre = lex_.provinces[it->second];
+    std::string scope;
+    std::string code = pre.code;
+    if (!published_.empty() && published_ >= "2025-07-01" && !pre.post_2025) {
+        auto post = lex_.post_by_code.find(pre.code);
+        if (post != lex_.post_by_code.end()) {
+            const ProvinceInfo& p = lex_.provinces[post->second];
+            if (p.merged.size() > 1) {
+                scope = "2025";
+            }
+        }
+    }
+    std::string id = add_entity("Province", pre.name, scope, sentence);
+    Entity& e = entities_[entity_index_.at("Province\x1f" + graph::name_key(pre.name) + "\x1f" +
+                                           scope)];
+    e.props["code"] = code;
+    if (!scope.empty()) {
+        e.props["valid_from"] = std::string("2025-07-01");
+    }
+    return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities and relations
+
+std::string Run::add_entity(const std::string& type, const std::string& name,
+                            const std::string& scope, std::string_view sentence) {
+    std::string key = type + "\x1f" + graph::name_key(name) + "\x1f" + scope;
+    auto it = entity_index_.find(key);
+    if (it != entity_index_.end()) {
+        Entity& e = entities_[it->second];
+        if (!sentence.empty() && e.sentences.size() < 8 &&
+            std::find(e.sentences.begin(), e.sentences.end(), sentence) == e.sentences.end()) {
+            e.sentences.emplace_back(sentence);
+        }
+        return e.id;
+    }
+    Entity e;
+    e.id = "e" + std::to_string(entities_.size() + 1);
+    e.type = type;
+    e.name = name;
+    e.scope = scope;
+    if (!sentence.empty()) {
+        e.sentences.emplace_back(sentence);
+    }
+    entity_index_.emplace(key, entities_.size());
+    entities_.push_back(std::move(e));
+    return entities_.back().id;
+}
+
+void Run::add_relation(const std::string& type, const std::string& from, const std::string& to,
+                       graph::Properties props, std::string_view sentence) {
+    if (from.empty() || to.empty() || from == to) {
+        return;
+    }
+    std::string key = type + "\x1f" + from + "\x1f" + to + "\x1f" +
+                      std::string(graph::string_prop(props, "title")) + "\x1f" +
+                      std::string(graph::string_prop(props, "role"));
+    if (!relation_keys_.insert(key).second) {
+        return;
+    }
+    Relation r;
+    r.type = type;
+    r.from = from;
+    r.to = to;
+    r.props = std::move(props);
+    r.sentence = std::string(sentence);
+    out_.relations.push_back(std::move(r));
+}
+
+Entity* entity_by_id(std::vector<Entity>& entities, const std::string& id) {
+    std::size_t n = std::stoul(id.substr(1));
+    return n >= 1 && n <= entities.size() ? &entities[n - 1] : nullptr;
+}
+
+void Run::add_title(const std::string& person_id, const std::string& title) {
+    Entity* e = entity_by_id(entities_, person_id);
+    if (e == nullptr || title.empty()) {
+        return;
+    }
+    auto& v = e->props["titles"];
+    if (!std::holds_alternative<std::vector<std::string>>(v)) {
+        v = std::vector<std::string>{};
+    }
+    auto& list = std::get<std::vector<std::string>>(v);
+    std::string key = graph::name_key(title);
+    for (std::string& old : list) {
+        std::string ok = graph::name_key(old);
+        if (ok == key || ok.find(key) != std::string::npos) {
+            return;
+        }
+        if (key.find(ok) != std::string::npos) {
+            old = title;
+            return;
+        }
+    }
+    list.push_back(title);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persons
+
+bool Run::title_head_at(const Tokens& t, std::size_t i) const {
+    std::size_t k = i;
+    if (k < t.size() && t[k].low == "nguyên") {
+        ++k;
+    }
+    if (k >= t.size() || !t[k].cap) {
+        return false;
+    }
+    return lex_.titles.match(t, k).first > 0;
+}
+
+// The end of a title that starts at `i`: the next separator, stop word or person name.
+std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
+    std::size_t k = i;
+    if (k < t.size() && t[k].low == "nguyên") {
+        ++k;
+    }
+    k += std::max<std::size_t>(1, lex_.titles.match(t, k).first);
+    while (k < t.size()) {
+        const Token& x = t[k];
+        if (!x.word) {
+            if (x.text == "(" ) {
+                // "(khóa XII)" stays inside a title.
+                if (k + 1 < t.size() && t[k + 1].low == "khóa") {
+                    std::size_t c = k + 2;
+                    while (c < t.size() && t[c].text != ")") {
+                        ++c;
+                    }
+                    k = c < t.size() ? c + 1 : c;
+                    continue;
+                }
+            }
+            if (is_dash(x) && k + 1 < t.size() && t[k + 1].cap && k > i &&
+                t[k - 1].cap && lex_.sector_names.match(t, k + 1).first == 0 &&
+                lex_.surnames.count(t[k + 1].text) == 0 && !title_head_at(t, k + 1)) {
+                // "Lao động - Thương binh và Xã hội", "Văn hóa - Thông tin": a dash inside a name
+                ++k;
+                continue;
+            }
+            break;
+        }
+        if (!x.cap && !x.digit) {
+            if (x.low == "và" && k + 1 < t.size() && t[k + 1].cap && !title_head_at(t, k + 1) &&
+                lex_.surnames.count(t[k + 1].text) == 0) {
+                ++k;
+                continue;
+            }
+            if (lex_.stop_words.match(t, k).first > 0) {
+                break;
+            }
+        }
+        if (x.cap && k > i && lex_.surnames.count(x.text) > 0 && name_run(t, k) >= 2 &&
+            lex_.body_names.match(t, k).first == 0 && !is_place_name(t, k, name_run(t, k))) {
+            break; // the person's name
+        }
+        if (x.cap && k > i && lex_.honorifics.match(t, k).first > 0) {
+            break;
+        }
+        ++k;
+    }
+    return k;
+}
+
+// The length of a run of capitalised name words at `i` (0 when none), at most 5.
+std::size_t Run::name_run(const Tokens& t, std::size_t i) const {
+    std::size_t k = i;
+    while (k < t.size() && k - i < 5) {
+        const Token& x = t[k];
+        if (!x.word || !x.cap || x.digit || x.all_caps) {
+            break;
+        }
+        if (lex_.non_name_words.count(x.text) > 0) {
+            break;
+        }
+        // A title or body word ends a name ("Hoàng Trung Hải Bí thư").
+        if (k > i && (lex_.titles.match(t, k).first > 0 || lex_.body_names.match(t, k).first > 0)) {
+            break;
+        }
+        bool letters_only = true;
+        std::size_t p = 0;
+        while (p < x.text.size()) {
+            if (!is_letter(next_code_point(x.text, p))) {
+                letters_only = false;
+            }
+        }
+        if (!letters_only) {
+            break;
+        }
+        ++k;
+    }
+    return k - i;
+}
+
+bool Run::is_place_name(const Tokens& t, std::size_t i, std::size_t len) const {
+    auto [pl, pi] = lex_.province_names.match(t, i);
+    if (pl == len) {
+        return true;
+    }
+    auto [dl, di] = lex_.district_names.match(t, i);
+    (void)pi;
+    (void)di;
+    return dl == len;
+}
+
+void Run::find_persons(Sentence& s, std::size_t si) {
+    (void)si;
+    const Tokens& t = s.toks;
+    persons_here_.clear();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!t[i].cap || !t[i].word) {
+            continue;
+        }
+        // What comes before: an honorific ("đồng chí", "ông"), a title, a place word.
+        bool honorific = false;
+        if (i > 0) {
+            for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+                auto [len, v] = lex_.honorifics.match(t, i - back);
+                (void)v;
+                if (len == back) {
+                    honorific = true;
+                }
+            }
+        }
+        std::size_t len = name_run(t, i);
+        if (len < 2) {
+            if (honorific && len == 1 && i + 1 < t.size() && t[i + 1].cap && !t[i + 1].all_caps) {
+                // "Y Mửi": a one-letter first word
+            }
+            continue;
+        }
+        bool surname = lex_.surnames.count(t[i].text) > 0;
+        std::string name = join(t, i, i + len);
+        if (!honorific && !surname && known_person_names_.count(name) == 0) {
+            continue;
+        }
+        if (is_place_name(t, i, len) && !honorific) {
+            i += len - 1;
+            continue;
+        }
+        if (i > 0 && !honorific) {
+            const std::string& prev = t[i - 1].low;
+            static const std::set<std::string, std::less<>> place_words = {
+                "đường", "phố", "phường", "xã", "thôn", "bản", "trường", "cầu", "sông",
+                "núi", "chợ", "cảng", "khu", "làng", "tỉnh", "huyện", "quận", "thị",
+                "cách", "tưởng", "tàu", "hiệu", "viện", "đảo", "đền", "chùa", "nhà", "đình",
+                "mang", "tên", "ấp", "tổ", "xóm", "đội", "buôn", "sân"};
+            if (place_words.count(prev) > 0) {
+                i += len - 1;
+                continue;
+            }
+        }
+        // Two-word names need something that says they are people.
+        bool context = honorific || known_person_names_.count(name) > 0 || len >= 3;
+        std::size_t after = i + len;
+        if (!context && after + 1 < t.size() && (t[after].text == "," || is_dash(t[after]) ||
+                                                 t[after].text == "(")) {
+            context = title_head_at(t, after + 1);
+        }
+        std::size_t clause = i;
+        while (clause > 0 && !is_sep(t[clause - 1]) &&
+               lex_.stop_words.match(t, clause - 1).first == 0) {
+            --clause;
+        }
+        std::size_t head = i;
+        for (std::size_t k = clause; k < i; ++k) {
+            if (title_head_at(t, k)) {
+                head = k;
+                break;
+            }
+        }
+        if (!context && head < i) {
+            context = true;
+        }
+        if (!context) {
+            continue;
+        }
+        PersonMention pm;
+        pm.first = i;
+        pm.last = after;
+        pm.id = add_entity("Person", name, "", s.text);
+        known_person_names_.insert(name);
+        Entity* e = entity_by_id(entities_, pm.id);
+        if (e->props.find("kind") == e->props.end()) {
+            e->props["kind"] = std::string("official");
+        }
+        // Titles before the name: the chain "A, B, C Name" of title clauses.
+        std::vector<std::string> titles;
+        if (head < i) {
+            std::size_t end = i;
+            while (end > head && lex_.honorifics.match(t, end - 1).first == 1) {
+                --end;
+            }
+            std::size_t h = head;
+            while (h < end && lex_.ranks.match(t, h).first > 0) {
+                h += lex_.ranks.match(t, h).first;
+            }
+            if (h < end) {
+                titles.push_back(join(t, h, end));
+            }
+            std::size_t c = clause;
+            while (c >= 2 && t[c - 1].text == ",") {
+                std::size_t b = c - 1;
+                while (b > 0 && !is_sep(t[b - 1])) {
+                    --b;
+                }
+                if (!title_head_at(t, b) || title_end(t, b) < c - 1) {
+                    break;
+                }
+                titles.insert(titles.begin(), join(t, b, c - 1));
+                c = b;
+            }
+        }
+        // Titles after the name: ", A, B" or " - A, B" or " (A)".
+        std::size_t k = after;
+        while (k + 1 < t.size() && (t[k].text == "," || is_dash(t[k]) || t[k].text == "(" ||
+                                    t[k].text == ";") &&
+               title_head_at(t, k + 1)) {
+            if (t[k].text == ";" && k != after) {
+                break;
+            }
+            std::size_t b = k + 1;
+            std::size_t e2 = title_end(t, b);
+            std::size_t h = b;
+            while (h < e2 && lex_.ranks.match(t, h).first > 0) {
+                h += lex_.ranks.match(t, h).first;
+            }
+            if (e2 > h) {
+                titles.push_back(join(t, h, e2));
+            }
+            k = e2;
+            if (k < t.size() && t[k].text == ")") {
+                ++k;
+                break;
+            }
+        }
+        pm.last = std::max(pm.last, k);
+        for (std::string& title : titles) {
+            std::string key = lower(title);
+            if (key == "trưởng đoàn" || key == "phó trưởng đoàn" || key == "đồng chí") {
+                continue;
+            }
+            add_title(pm.id, title);
+            pm.titles.push_back(title);
+        }
+        persons_here_.push_back(pm);
+        i = after - 1;
+    }
+    // "các đồng chí Phó Bí thư Tỉnh ủy: A, B và C" gives the title to every name after it.
+    for (std::size_t c = 0; c < t.size(); ++c) {
+        if (t[c].text != ":") {
+            continue;
+        }
+        std::size_t b = c;
+        while (b > 0 && !is_sep(t[b - 1])) {
+            --b;
+        }
+        std::size_t h = b;
+        while (h < c && !title_head_at(t, h)) {
+            ++h;
+        }
+        if (h >= c || h == b || (t[b].low != "các" && t[h - 1].low != "chí")) {
+            continue;
+        }
+        std::string shared = join(t, h, c);
+        for (PersonMention& pm : persons_here_) {
+            if (pm.first > c) {
+                add_title(pm.id, shared);
+                pm.titles.push_back(shared);
+            }
+        }
+    }
+}
+
+void Run::find_authors() {
+    // Bylines: a short line of two to four capitalised words after the article's last long
+    // paragraph ("THU YẾN", "Hữu Việt"), a photo credit anywhere ("Ảnh: Hiền Lương"), or a
+    // name glued to the end of a one-paragraph text.
+    auto add_author = [&](std::string name, std::string_view sentence) {
+        if (name.empty()) {
+            return;
+        }
+        std::string id = add_entity("Person", name, "", sentence);
+        Entity* e = entity_by_id(entities_, id);
+        if (e->props.find("kind") == e->props.end()) {
+            e->props["kind"] = std::string("author");
+        }
+        add_relation("AUTHORED", id, "article", {}, sentence);
+    };
+    auto name_words = [&](const Tokens& t, std::size_t i, std::size_t max) {
+        std::size_t k = i;
+        while (k < t.size() && k - i < max && t[k].word && (t[k].cap || t[k].all_caps) &&
+               !t[k].digit && lex_.non_name_words.count(t[k].text) == 0 &&
+               lex_.non_name_words.count(title_case(t[k].text)) == 0) {
+            ++k;
+        }
+        return k - i;
+    };
+    auto as_name = [&](const Tokens& t, std::size_t a, std::size_t b) {
+        std::string n = join(t, a, b);
+        bool caps = true;
+        for (std::size_t k = a; k < b; ++k) {
+            caps = caps && t[k].all_caps;
+        }
+        return caps ? title_case(lower(n)) : n;
+    };
+    // Photo credits
+    for (const Sentence& s : sentences_) {
+        const Tokens& t = s.toks;
+        for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+            if (t[k].text != "Ảnh" && t[k].text != "ẢNH") {
+                continue;
+            }
+            std::size_t j = k + 1;
+            if (j < t.size() && t[j].text == ":") {
+                ++j;
+            }
+            std::size_t n = name_words(t, j, 4);
+            if (n >= 2 && n <= 4 && !is_place_name(t, j, n) &&
+                lex_.body_names.match(t, j).first == 0) {
+                add_author(as_name(t, j, j + n), s.text);
+            }
+        }
+    }
+    // Bylines after the last long paragraph
+    std::size_t last_long = 0;
+    for (std::size_t k = 0; k < sentences_.size(); ++k) {
+        if (sentences_[k].toks.size() >= 15) {
+            last_long = k;
+        }
+    }
+    for (std::size_t k = last_long + 1; k < sentences_.size() && k <= last_long + 6; ++k) {
+        const Tokens& t = sentences_[k].toks;
+        std::size_t words = 0;
+        for (const Token& x : t) {
+            words += x.word ? 1 : 0;
+        }
+        std::size_t n = name_words(t, 0, 4);
+        if (n >= 2 && n == words && n <= 4 && !is_place_name(t, 0, n) &&
+            lex_.body_names.match(t, 0).first == 0 && !title_head_at(t, 0)) {
+            add_author(as_name(t, 0, n), sentences_[k].text);
+            break;
+        }
+    }
+    // A name glued to the end of the text: "... trước ngày 30.6. Hoàng Trọng"
+    if (!sentences_.empty()) {
+        const Sentence& s = sentences_.back();
+        const Tokens& t = s.toks;
+        std::size_t end = t.size();
+        while (end > 0 && !t[end - 1].word) {
+            --end;
+        }
+        std::size_t b = end;
+        while (b > 0 && end - b < 4 && t[b - 1].word && t[b - 1].cap && !t[b - 1].digit &&
+               lex_.non_name_words.count(t[b - 1].text) == 0) {
+            --b;
+        }
+        std::size_t n = end - b;
+        if (n >= 2 && n <= 3 && (b == 0 || !t[b - 1].cap) && !is_place_name(t, b, n) &&
+            lex_.body_names.match(t, b).first == 0 && last_long + 1 >= sentences_.size()) {
+            std::string name = as_name(t, b, end);
+            if (known_person_names_.count(name) == 0) {
+                add_author(name, s.text);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations
+
+std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t i,
+                                                   const std::string& district_unit) const {
+    // "tỉnh Bình Định", "thành phố Cao Lãnh", "huyện Đầm Hà", "Bình Định", or "tỉnh" alone
+    // (the article's province) or "huyện" alone (the article's district of that kind).
+    BodyMatch m;
+    if (auto p = place_at(t, i, false)) {
+        std::string prov = resolve(*p);
+        if (!p->district.empty()) {
+            m.name = p->unit + " " + p->district;
+            m.province = prov;
+            m.scope = prov;
+        } else {
+            m.name = p->unit + " " + p->province;
+            m.province = prov;
+        }
+        m.len = p->len;
+        return m;
+    }
+    if (i < t.size() && t[i].low == "tỉnh" && !out_.province.empty() &&
+        !(i + 1 < t.size() && t[i + 1].cap && !t[i + 1].all_caps &&
+          lex_.surnames.count(t[i + 1].text) == 0 && lex_.titles.match(t, i + 1).first == 0)) {
+        m.name = "tỉnh " + out_.province;
+        m.province = out_.province;
+        m.len = 1;
+        return m;
+    }
+    std::string unit;
+    std::size_t len = 1;
+    if (i < t.size() && (t[i].low == "huyện" || t[i].low == "quận")) {
+        unit = t[i].low;
+    } else if (i + 1 < t.size() && t[i].low == "thành" && t[i + 1].low == "phố") {
+        unit = "thành phố";
+        len = 2;
+    } else if (i + 1 < t.size() && t[i].low == "thị" && t[i + 1].low == "xã") {
+        unit = "thị xã";
+        len = 2;
+    }
+    if (unit.empty()) {
+        return std::nullopt;
+    }
+    if (i + len < t.size() && t[i + len].cap && !t[i + len].all_caps &&
+        lex_.surnames.count(t[i + len].text) == 0 && lex_.titles.match(t, i + len).first == 0) {
+        return std::nullopt; // an unknown place: leave the body out rather than misname it
+    }
+    if (unit == "thành phố" && province_type(out_.province) == "thành phố" &&
+        district_by_unit_.count("thành phố") == 0) {
+        m.name = "thành phố " + out_.province;
+        m.province = out_.province;
+        m.len = len;
+        return m;
+    }
+    (void)district_unit;
+    auto it = district_by_unit_.find(unit);
+    if (it == district_by_unit_.end() || it->second.empty()) {
+        return std::nullopt;
+    }
+    const std::string* best = nullptr;
+    int n = 0;
+    for (const auto& [name, count] : it->second) {
+        if (count > n) {
+            n = count;
+            best = &name;
+        }
+    }
+    if (it->second.size() > 1 && n < 2) {
+        return std::nullopt;
+    }
+    m.name = unit + " " + *best;
+    auto dp = district_province_.find(*best);
+    m.province = dp != district_province_.end() ? dp->second : std::string();
+    m.scope = m.province;
+    m.len = len;
+    return m;
+}
+
+std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) const {
+    // "Tỉnh ủy [Bình Định]", "Thành ủy [Cao Lãnh]", "Huyện ủy [Đầm Hà]", "Đảng bộ tỉnh X"
+    if (i + 1 >= t.size() || !t[i].cap) {
+        return std::nullopt;
+    }
+    auto [len, idx] = lex_.body_names.match(t, i);
+    if (len == 0 || lex_.bodies[static_cast<std::size_t>(idx)].cls != BodyClass::committee) {
+        return std::nullopt;
+    }
+    const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
+    std::size_t k = i + len;
+    if (k < t.size() && (t[k].low == "viên" || t[k].low == "các" || t[k].low == "cấp" ||
+                         t[k].low == "cơ")) {
+        return std::nullopt;
+    }
+    BodyMatch m;
+    std::string level = lower(b.name);
+    std::string unit = level == "tỉnh ủy"     ? "tỉnh"
+                       : level == "thành ủy" ? "thành phố"
+                       : level == "huyện ủy" ? "huyện"
+                       : level == "thị ủy"   ? "thị xã"
+                       : level == "quận ủy"  ? "quận"
+                                             : "";
+    if (level == "đảng bộ") {
+        auto q = place_qualifier(t, k, "");
+        if (!q) {
+            return std::nullopt;
+        }
+        m.name = b.name + " " + q->name;
+        m.province = q->province;
+        m.scope = q->scope;
+        m.len = len + q->len;
+        return m;
+    }
+    if (level == "đảng ủy") {
+        return std::nullopt; // handled as a local body ("Đảng ủy Khối ...") or left out
+    }
+    // A named place right after: a province, or a district of the committee's level.
+    if (k < t.size() && t[k].cap) {
+        auto [pl, pi] = lex_.province_names.match(t, k);
+        if (pl > 0 && (unit == "tỉnh" || unit == "thành phố")) {
+            const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi)];
+            m.name = b.name + " " + p.name;
+            m.province = p.name;
+            m.len = len + pl;
+            return m;
+        }
+        PlaceMatch pm;
+        Tokens sub(t.begin() + static_cast<std::ptrdiff_t>(k), t.end());
+        auto [dl, di] = lex_.district_names.match(t, k);
+        if (dl > 0 && unit != "tỉnh") {
+            const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(di)];
+            m.name = b.name + " " + d.name;
+            auto dp = district_province_.find(d.name);
+            m.province = dp != district_province_.end() ? dp->second : std::string();
+            m.scope = m.province;
+            m.len = len + dl;
+            return m;
+        }
+        if (k + 1 < t.size() && t[k].low == "thành" && t[k + 1].low == "phố") {
+            auto [pl2, pi2] = lex_.province_names.match(t, k + 2);
+            if (pl2 > 0) {
+                const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi2)];
+                m.name = b.name + " thành phố " + p.name;
+                m.province = p.name;
+                m.len = len + 2 + pl2;
+                return m;
+            }
+        }
+    }
+    // Implicit place: the article's province, or its district of that level.
+    m.len = len;
+    if (unit == "tỉnh") {
+        if (out_.province.empty()) {
+            return std::nullopt;
+        }
+        m.name = b.name + " " + out_.province;
+        m.province = out_.province;
+        return m;
+    }
+    if (unit == "thành phố" && province_type(out_.province) == "thành phố" &&
+        district_by_unit_.count("thành phố") == 0) {
+        m.name = b.name + " " + out_.province;
+        m.province = out_.province;
+        return m;
+    }
+    auto it = district_by_unit_.find(unit);
+    if (it == district_by_unit_.end() || it->second.empty()) {
+        return std::nullopt;
+    }
+    const std::string* best = nullptr;
+    int n = 0;
+    for (const auto& [name, count] : it->second) {
+        if (count > n) {
+            n = count;
+            best = &name;
+        }
+    }
+    if (it->second.size() > 1 && n < 2) {
+        return std::nullopt;
+    }
+    m.name = b.name + " " + *best;
+    auto dp = district_province_.find(*best);
+    m.province = dp != district_province_.end() ? dp->second : std::string();
+    m.scope = m.province;
+    return m;
+}
+
+std::optional<Run::BodyMatch> Run::parent_at(const Tokens& t, std::size_t i) const {
+    if (i >= t.size()) {
+        return std::nullopt;
+    }
+    if (auto c = committee_at(t, i)) {
+        return c;
+    }
+    // "Trung ương (Đảng)"
+    if (i + 1 < t.size() && t[i].low == "trung" && t[i + 1].low == "ương") {
+        BodyMatch m;
+        m.name = "Trung ương";
+        m.len = 2;
+        if (i + 2 < t.size() && t[i + 2].text == "Đảng") {
+            m.name = "Trung ương Đảng";
+            m.len = 3;
+        }
+        return m;
+    }
+    // "Quân ủy Trung ương", "Bộ Xây dựng" and other complete bodies
+    auto [len, idx] = lex_.body_names.match(t, i);
+    if (len > 0 && t[i].cap) {
+        const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
+        if (b.cls == BodyClass::national) {
+            BodyMatch m;
+            m.name = b.name;
+            m.len = len;
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const {
+    auto [len, idx] = lex_.body_names.match(t, i);
+    if (len == 0) {
+        return std::nullopt;
+    }
+    const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
+    bool cap = t[i].cap;
+    // "Trưởng ban Tuyên giáo": a board named inside a title is written in lower case.
+    bool after_title = i > 0 && (t[i - 1].low == "trưởng" || t[i - 1].low == "phó") &&
+                       t[i].low == "ban";
+    if (!cap && !after_title) {
+        return std::nullopt;
+    }
+    if (i > 0 && (t[i - 1].low == "các" || t[i - 1].low == "những")) {
+        return std::nullopt;
+    }
+    std::size_t k = i + len;
+    BodyMatch m;
+    switch (b.cls) {
+    case BodyClass::national:
+        m.name = b.name;
+        m.len = len;
+        // "Ban Chấp hành Trung ương Đảng khóa XII" keeps only the body.
+        return m;
+    case BodyClass::board: {
+        if (b.name == "Thường trực" && i > 0 &&
+            (t[i - 1].low == "thư" || t[i - 1].low == "tịch" || t[i - 1].low == "ban" ||
+             t[i - 1].low == "viên" || t[i - 1].low == "trưởng")) {
+            return std::nullopt; // "Phó Bí thư Thường trực": part of a title
+        }
+        auto p = parent_at(t, k);
+        if (!p) {
+            // "Thường trực Hội đồng nhân dân tỉnh" is a local body; others are generic.
+            return std::nullopt;
+        }
+        m.name = b.name + " " + p->name;
+        m.province = p->province;
+        m.scope = p->scope;
+        m.len = len + p->len;
+        return m;
+    }
+    case BodyClass::committee:
+        return committee_at(t, i);
+    case BodyClass::local: {
+        if (k < t.size() && (t[k].low == "các" || t[k].low == "cấp")) {
+            return std::nullopt;
+        }
+        if (b.name == "Báo") {
+            auto [pl, pi] = lex_.province_names.match(t, k);
+            if (pl == 0 || !t[k].cap) {
+                return std::nullopt;
+            }
+            m.name = "Báo " + lex_.provinces[static_cast<std::size_t>(pi)].name;
+            m.province = lex_.provinces[static_cast<std::size_t>(pi)].name;
+            m.len = len + pl;
+            return m;
+        }
+        auto q = place_qualifier(t, k, "");
+        if (!q) {
+            if (b.name.find("Việt Nam") != std::string::npos) {
+                m.name = b.name;
+                m.len = len;
+                return m;
+            }
+            return std::nullopt;
+        }
+        m.name = b.name + " " + q->name;
+        m.province = q->province;
+        m.scope = q->scope;
+        m.len = len + q->len;
+        return m;
+    }
+    case BodyClass::sector: {
+        if (!cap) {
+            return std::nullopt;
+        }
+        auto [sl, sx] = lex_.sector_names.match(t, k);
+        if (sl == 0 || !t[k].cap) {
+            return std::nullopt;
+        }
+        std::string sector = lex_.sectors[static_cast<std::size_t>(sx)];
+        if (b.name == "Bộ") {
+            m.name = "Bộ " + sector;
+            m.len = len + sl;
+            return m;
+        }
+        auto q = place_qualifier(t, k + sl, "");
+        if (!q) {
+            return std::nullopt;
+        }
+        m.name = b.name + " " + sector + " " + q->name;
+        m.province = q->province;
+        m.scope = q->scope;
+        m.len = len + sl + q->len;
+        return m;
+    }
+    }
+    return std::nullopt;
+}
+
+void Run::find_bodies(Sentence& s) {
+    const Tokens& t = s.toks;
+    bodies_here_.clear();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        // "6 Huyện ủy: Kỳ Sơn, Tương Dương, ..." names one committee per district.
+        auto [len, idx] = lex_.body_names.match(t, i);
+        if (len > 0 && t[i].cap && i + len < t.size() && t[i + len].text == ":" &&
+            lex_.bodies[static_cast<std::size_t>(idx)].cls == BodyClass::committee) {
+            const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
+            std::size_t j = i + len + 1;
+            while (j < t.size()) {
+                auto [dl, di] = lex_.district_names.match(t, j);
+                if (dl == 0 || !t[j].cap) {
+                    break;
+                }
+                const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(di)];
+                auto dp = district_province_.find(d.name);
+                std::string prov = dp != district_province_.end() ? dp->second : std::string();
+                std::string id = add_entity("Organisation", b.name + " " + d.name, prov, s.text);
+                if (!prov.empty()) {
+                    entity_by_id(entities_, id)->props["province"] = prov;
+                    add_relation("LOCATED_IN", id, province_entity(prov, s.text), {}, s.text);
+                }
+                bodies_here_.push_back({j, j + dl, id});
+                j += dl;
+                if (j < t.size() && (t[j].text == "," || t[j].low == "và")) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            i = j > i ? j - 1 : i;
+            continue;
+        }
+        auto m = body_at(t, i);
+        if (!m) {
+            continue;
+        }
+        std::string name = m->name;
+        std::string id = add_entity("Organisation", name, m->scope, s.text);
+        if (!m->province.empty()) {
+            entity_by_id(entities_, id)->props["province"] = m->province;
+            add_relation("LOCATED_IN", id, province_entity(m->province, s.text), {}, s.text);
+        }
+        bodies_here_.push_back({i, i + m->len, id});
+        i += m->len - 1;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directives
+
+struct CodeMatch {
+    std::size_t begin = 0; ///< byte offsets in the sentence
+    std::size_t end = 0;
+    std::string code;
+    std::vector<std::string> groups; ///< letter groups ("CT", "TW")
+};
+
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Letters of a code group: Latin capitals, Đ, and lower case (codes are upper-cased after).
+std::size_t letter_run(std::string_view s, std::size_t pos) {
+    std::size_t p = pos;
+    while (p < s.size()) {
+        std::size_t q = p;
+        char32_t c = next_code_point(s, q);
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == 0x110 || c == 0x111;
+        if (!ok) {
+            break;
+        }
+        p = q;
+    }
+    return p - pos;
+}
+
+std::vector<CodeMatch> find_codes(std::string_view s) {
+    std::vector<CodeMatch> out;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        if (!ascii_digit(s[pos]) || (pos > 0 && (ascii_digit(s[pos - 1]) ||
+                                                 (s[pos - 1] >= 'A' && s[pos - 1] <= 'z')))) {
+            ++pos;
+            continue;
+        }
+        std::size_t start = pos;
+        std::size_t p = pos;
+        while (p < s.size() && ascii_digit(s[p])) {
+            ++p;
+        }
+        std::string number(s.substr(start, p - start));
+        if (p < s.size() && s[p] >= 'a' && s[p] <= 'z' &&
+            (p + 1 >= s.size() || !(s[p + 1] >= 'a' && s[p + 1] <= 'z'))) {
+            number += static_cast<char>(s[p] - 32); // "36a/NQ-CP"
+            ++p;
+        }
+        // "/2013/" or "-2017/" : the year inside state codes
+        if (p + 5 < s.size() && (s[p] == '/' || s[p] == '-') && ascii_digit(s[p + 1]) &&
+            ascii_digit(s[p + 2]) && ascii_digit(s[p + 3]) && ascii_digit(s[p + 4]) &&
+            s[p + 5] == '/') {
+            number += std::string(1, s[p]) + std::string(s.substr(p + 1, 4));
+            p += 5;
+        }
+        auto skip_sep = [&](std::size_t q, std::string& sep) {
+            std::size_t r = q;
+            while (r < s.size() && s[r] == ' ') {
+                ++r;
+            }
+            bool any = false;
+            while (r < s.size()) {
+                if (s[r] == '-' || s[r] == '/') {
+                    sep += s[r];
+                    ++r;
+                    any = true;
+                } else if (s.compare(r, 3, "\xE2\x80\x93") == 0) {
+                    sep += '-';
+                    r += 3;
+                    any = true;
+                } else {
+                    break;
+                }
+            }
+            while (r < s.size() && s[r] == ' ') {
+                ++r;
+            }
+            return any && r - q <= 5 ? r : std::string_view::npos;
+        };
+        std::string sep;
+        std::size_t q = skip_sep(p, sep);
+        if (q == std::string_view::npos) {
+            pos = p;
+            continue;
+        }
+        std::vector<std::string> groups;
+        std::vector<std::string> seps{sep.size() > 1 ? std::string(1, sep.back()) : sep};
+        std::size_t r = q;
+        while (true) {
+            std::size_t n = letter_run(s, r);
+            if (n == 0) {
+                break;
+            }
+            groups.emplace_back(s.substr(r, n));
+            r += n;
+            if (r < s.size() && (s[r] == '-' || s[r] == '/') && r + 1 < s.size() &&
+                letter_run(s, r + 1) > 0) {
+                seps.emplace_back(1, s[r]);
+                ++r;
+                continue;
+            }
+            break;
+        }
+        // A code has at least two letter groups, and does not run on into a word.
+        if (groups.size() < 2 || (r < s.size() && (ascii_digit(s[r])))) {
+            pos = p;
+            continue;
+        }
+        CodeMatch m;
+        m.begin = start;
+        m.end = r;
+        m.code = number;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            std::string up;
+            std::string_view gv = groups[g];
+            std::size_t x = 0;
+            while (x < gv.size()) {
+                char32_t c = next_code_point(gv, x);
+                append_utf8(up, (c >= 'a' && c <= 'z') ? c - 32 : (c == 0x111 ? 0x110 : c));
+            }
+            m.code += seps[g] + up;
+            m.groups.push_back(up);
+        }
+        out.push_back(std::move(m));
+        pos = r;
+    }
+    return out;
+}
+
+std::size_t token_at_offset(const Tokens& t, std::size_t offset) {
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        if (t[k].begin >= offset) {
+            return k;
+        }
+    }
+    return t.size();
+}
+
+void Run::find_directives(Sentence& s) {
+    const Tokens& t = s.toks;
+    directives_here_.clear();
+    struct Found {
+        std::size_t first;
+        std::size_t last;
+        std::string id;
+        std::string kind;
+    };
+    std::vector<Found> found;
+    auto kind_before = [&](std::size_t k) -> std::pair<std::string, std::size_t> {
+        // "Chỉ thị số", "Nghị quyết", "Quyết định số ... ," just before the number
+        std::size_t j = k;
+        if (j > 0 && t[j - 1].low == "số") {
+            --j;
+        }
+        for (std::size_t back = 1; back <= 3 && back <= j; ++back) {
+            auto [len, idx] = lex_.document_kind_names.match(t, j - back);
+            if (len == back) {
+                return {lex_.document_kinds[static_cast<std::size_t>(idx)].name, j - back};
+            }
+        }
+        return {"", k};
+    };
+    // Date and issuer after a code: ", ngày 18/5/2021 của Bộ Chính trị"
+    auto date_and_issuer = [&](std::size_t k, std::string& date, std::string& issuer,
+                               std::string& issuer_id, std::size_t& end) {
+        std::size_t j = k;
+        while (j < t.size() && (t[j].text == "," || t[j].low == "ban" || t[j].low == "hành" ||
+                                t[j].low == "được")) {
+            ++j;
+        }
+        if (j < t.size() && t[j].low == "ngày") {
+            if (auto d = parse_date_at(t, j, 0)) {
+                if (d->iso.size() == 10) {
+                    date = d->iso;
+                }
+                j = d->last;
+            }
+        }
+        while (j < t.size() && t[j].text == ",") {
+            ++j;
+        }
+        if (j < t.size() && t[j].low == "của") {
+            ++j;
+            if (auto b = body_at(t, j)) {
+                issuer = b->name;
+                issuer_id = add_entity("Organisation", b->name, b->scope, s.text);
+                if (!b->province.empty()) {
+                    entity_by_id(entities_, issuer_id)->props["province"] = b->province;
+                }
+                j += b->len;
+            } else {
+                auto [len, idx] = lex_.issuer_names.match(t, j);
+                if (len > 0 && t[j].cap) {
+                    issuer = lex_.issuers[static_cast<std::size_t>(idx)].name;
+                    j += len;
+                }
+            }
+        }
+        end = j;
+    };
+    auto add_directive = [&](const std::string& kind, const std::string& code,
+                             const std::string& name, std::size_t first, std::size_t k) {
+        std::string date;
+        std::string issuer;
+        std::string issuer_id;
+        std::size_t end = k;
+        date_and_issuer(k, date, issuer, issuer_id, end);
+        std::string scope;
+        std::size_t slash = code.rfind('/');
+        std::size_t dash = code.rfind('-');
+        std::string suffix = slash != std::string::npos && (dash == std::string::npos || slash > dash)
+                                 ? code.substr(slash + 1)
+                                 : (dash != std::string::npos ? code.substr(dash + 1) : "");
+        if (!code.empty() && lex_.local_suffixes.count(suffix) > 0) {
+            scope = out_.province;
+        }
+        std::string id = add_entity("Directive", name, scope, s.text);
+        Entity* e = entity_by_id(entities_, id);
+        if (!code.empty()) {
+            e->props["code"] = code;
+        }
+        if (!kind.empty()) {
+            e->props["kind"] = kind;
+        }
+        if (!date.empty() && e->props.find("date") == e->props.end()) {
+            e->props["date"] = date;
+        }
+        if (!issuer.empty() && e->props.find("issuer") == e->props.end()) {
+            e->props["issuer"] = issuer;
+        }
+        if (!issuer_id.empty()) {
+            graph::Properties p;
+            if (!date.empty()) {
+                p["date"] = date;
+            }
+            add_relation("ISSUED", issuer_id, id, p, s.text);
+        }
+        found.push_back({first, end, id, kind});
+    };
+    for (const CodeMatch& c : find_codes(s.text)) {
+        std::size_t k = token_at_offset(t, c.begin);
+        std::size_t after = token_at_offset(t, c.end);
+        auto [kind, first] = kind_before(k);
+        if (kind.empty()) {
+            auto it = lex_.kind_by_letters.find(c.groups.front());
+            if (it == lex_.kind_by_letters.end()) {
+                continue;
+            }
+            kind = it->second;
+        }
+        add_directive(kind, c.code, kind + " số " + c.code, first, after);
+    }
+    // Bare numbers whose kind and issuer are named: "Chỉ thị số 05 của Bộ Chính trị"
+    for (std::size_t k = 0; k + 2 < t.size(); ++k) {
+        auto [len, idx] = lex_.document_kind_names.match(t, k);
+        if (len == 0 || !t[k].cap) {
+            continue;
+        }
+        std::size_t j = k + len;
+        if (j < t.size() && t[j].low == "số") {
+            ++j;
+        }
+        if (j >= t.size() || !t[j].digit || t[j].text.size() > 4) {
+            continue;
+        }
+        bool plain = true;
+        for (char ch : t[j].text) {
+            plain = plain && ascii_digit(ch);
+        }
+        if (!plain || (j + 1 < t.size() && (is_dash(t[j + 1]) || t[j + 1].text == "/"))) {
+            continue;
+        }
+        bool covered = false;
+        for (const Found& f : found) {
+            covered = covered || (j >= f.first && j < f.last);
+        }
+        if (covered) {
+            continue;
+        }
+        std::size_t m = j + 1;
+        std::size_t guard = m;
+        while (m < t.size() && m < guard + 8 && t[m].low != "của" && !is_sep(t[m])) {
+            ++m;
+        }
+        while (m < t.size() && t[m].text == ",") {
+            ++m;
+        }
+        if (m < t.size() && t[m].low == "ngày") {
+            if (auto d = parse_date_at(t, m, 0)) {
+                m = d->last;
+            }
+            while (m < t.size() && t[m].text == ",") {
+                ++m;
+            }
+        }
+        if (m >= t.size() || t[m].low != "của") {
+            continue;
+        }
+        auto [il, ii] = lex_.issuer_names.match(t, m + 1);
+        if (il == 0) {
+            continue;
+        }
+        const Issuer& is = lex_.issuers[static_cast<std::size_t>(ii)];
+        const DocumentKind& dk = lex_.document_kinds[static_cast<std::size_t>(idx)];
+        if (dk.letters.empty() || is.local) {
+            continue;
+        }
+        std::string num(t[j].text);
+        std::string code = is.party ? num + "-" + dk.letters.front() + "/" + is.suffix
+                                    : num + "/" + dk.letters.front() + "-" + is.suffix;
+        add_directive(dk.name, code, dk.name + " số " + code, k, j + 1);
+    }
+    // Named resolutions without a number: "Nghị quyết Trung ương 4 (khóa XII)"
+    for (std::size_t k = 0; k + 4 < t.size(); ++k) {
+        if (t[k].low != "nghị" || t[k + 1].low != "quyết" || !t[k].cap) {
+            continue;
+        }
+        std::size_t j = k + 2;
+        if (t[j].low == "hội" && j + 1 < t.size() && t[j + 1].low == "nghị") {
+            j += 2;
+        }
+        if (j + 2 >= t.size() || t[j].low != "trung" || t[j + 1].low != "ương" ||
+            !t[j + 2].digit) {
+            continue;
+        }
+        std::string n(t[j + 2].text);
+        std::size_t m = j + 3;
+        if (m < t.size() && t[m].text == "(") {
+            ++m;
+        }
+        if (m + 1 >= t.size() || t[m].low != "khóa" || roman(t[m + 1].text) == 0) {
+            continue;
+        }
+        std::string name = "Nghị quyết Trung ương " + n + " (khóa " + std::string(t[m + 1].text) + ")";
+        std::string id = add_entity("Directive", name, "", s.text);
+        entity_by_id(entities_, id)->props["kind"] = std::string("Nghị quyết");
+        found.push_back({k, m + 2, id, "Nghị quyết"});
+    }
+    // "Kết luận số 01-KL/TW ... về tiếp tục thực hiện Chỉ thị số 05-CT/TW"
+    std::sort(found.begin(), found.end(),
+              [](const Found& a, const Found& b) { return a.first < b.first; });
+    for (std::size_t a = 0; a + 1 < found.size(); ++a) {
+        const Found& x = found[a];
+        const Found& y = found[a + 1];
+        if (x.id == y.id) {
+            continue;
+        }
+        bool link = false;
+        for (std::size_t k = x.last; k < y.first && k < t.size(); ++k) {
+            if (t[k].text == ";" || t[k].text == ".") {
+                break;
+            }
+            if (t[k].low == "thực" && k + 1 < t.size() && t[k + 1].low == "hiện") {
+                link = true;
+            }
+        }
+        if (link) {
+            add_relation("REFERENCES", x.id, y.id, {}, s.text);
+        }
+    }
+    for (const Found& f : found) {
+        directives_here_.emplace_back(f.first, f.id);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+void Run::find_meetings(Sentence& s, std::size_t si) {
+    (void)s;
+    (void)si;
+}
+
+Extraction Run::run() {
+    split();
+    find_header();
+    find_reference_year();
+    find_places();
+    for (std::size_t si = 0; si < sentences_.size(); ++si) {
+        Sentence& s = sentences_[si];
+        find_persons(s, si);
+        find_bodies(s);
+        find_directives(s);
+        find_meetings(s, si);
+    }
+    find_authors();
+    // Every province the article's facts concern, in the order first named.
+    std::set<std::string> seen;
+    for (const std::string& p : province_order_) {
+        if (seen.insert(p).second) {
+            province_entity(p, {});
+        }
+    }
+    for (Entity& e : entities_) {
+        if (e.type == "Province" && e.sentences.empty()) {
+            for (const Sentence& s : sentences_) {
+                if (s.text.find(e.name) != std::string_view::npos) {
+                    e.sentences.emplace_back(s.text);
+                    break;
+                }
+            }
+        }
+    }
+    // Relations that name the article stay as "article"; the writer and the graph know it.
+    out_.entities = std::move(entities_);
+    return std::move(out_);
+}
+
+} // namespace
+
+Extractor::Extractor(const std::string& user_lexicon_dir)
+    : lexicon_(std::make_unique<const Lexicon>(user_lexicon_dir)) {}
+
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+Extraction Extractor::run(Article article) const {
+    Run r(*lexicon_, std::move(article));
+    return r.run();
+}
+
+} // namespace vnkg::extract

@@ -1,0 +1,275 @@
+#include "extract/lexicon.hpp"
+
+#include "graph/text.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace vnkg::extract {
+
+void PhraseTable::add(std::string_view phrase, int value) {
+    std::vector<std::string> words;
+    for (const Token& t : tokenise(phrase)) {
+        words.push_back(t.low);
+    }
+    if (words.empty()) {
+        return;
+    }
+    auto& list = by_first_[words.front()];
+    list.emplace_back(std::move(words), value);
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+        return a.first.size() > b.first.size();
+    });
+}
+
+std::pair<std::size_t, int> PhraseTable::match(const std::vector<Token>& tokens,
+                                               std::size_t i) const {
+    if (i >= tokens.size()) {
+        return {0, -1};
+    }
+    auto it = by_first_.find(tokens[i].low);
+    if (it == by_first_.end()) {
+        return {0, -1};
+    }
+    for (const auto& [words, value] : it->second) {
+        if (i + words.size() > tokens.size()) {
+            continue;
+        }
+        bool ok = true;
+        for (std::size_t k = 1; k < words.size() && ok; ++k) {
+            ok = tokens[i + k].low == words[k];
+        }
+        if (ok) {
+            return {words.size(), value};
+        }
+    }
+    return {0, -1};
+}
+
+namespace {
+
+// The fields of one data line, or nothing for a blank line or a comment.
+std::vector<std::string> fields_of(std::string_view line) {
+    std::vector<std::string> out;
+    if (!line.empty() && line.back() == '\r') {
+        line.remove_suffix(1);
+    }
+    if (trim(line).empty() || trim(line).front() == '#') {
+        return out;
+    }
+    std::size_t start = 0;
+    while (true) {
+        std::size_t tab = line.find('\t', start);
+        std::string_view f = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
+        out.push_back(graph::canonical_tones(graph::normalise_text(trim(f))));
+        if (tab == std::string_view::npos) {
+            break;
+        }
+        start = tab + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> split_commas(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        std::string_view t = trim(item);
+        if (!t.empty()) {
+            out.emplace_back(t);
+        }
+    }
+    return out;
+}
+
+BodyClass body_class(const std::string& s, const std::string& where) {
+    if (s == "national") {
+        return BodyClass::national;
+    }
+    if (s == "board") {
+        return BodyClass::board;
+    }
+    if (s == "committee") {
+        return BodyClass::committee;
+    }
+    if (s == "local") {
+        return BodyClass::local;
+    }
+    if (s == "sector") {
+        return BodyClass::sector;
+    }
+    throw std::runtime_error(where + ": unknown body class '" + s + "'");
+}
+
+} // namespace
+
+Lexicon::Lexicon(const std::string& user_dir) {
+    // Gazetteer files first, so the others may refer to provinces.
+    const auto& files = embedded_lexicon_files();
+    for (std::string_view first : {"provinces.tsv", "districts.tsv"}) {
+        for (const LexiconFile& f : files) {
+            if (f.name == first) {
+                load(f.name, f.content);
+            }
+        }
+    }
+    for (const LexiconFile& f : files) {
+        if (f.name != "provinces.tsv" && f.name != "districts.tsv") {
+            load(f.name, f.content);
+        }
+    }
+    if (user_dir.empty()) {
+        return;
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(user_dir, ec)) {
+        throw std::runtime_error(user_dir + ": not a lexicon folder");
+    }
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(user_dir, ec)) {
+        paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const fs::path& p : paths) {
+        std::ifstream in(p, std::ios::binary);
+        if (!in) {
+            throw std::runtime_error(p.string() + ": cannot read");
+        }
+        std::stringstream buf;
+        buf << in.rdbuf();
+        std::string content = buf.str();
+        if (!graph::is_valid_utf8(content)) {
+            throw std::runtime_error(p.string() + ": not UTF-8");
+        }
+        load(p.filename().string(), content);
+    }
+}
+
+void Lexicon::load(std::string_view name, std::string_view content) {
+    std::size_t line_no = 0;
+    std::size_t start = 0;
+    while (start <= content.size()) {
+        std::size_t nl = content.find('\n', start);
+        std::string_view line =
+            content.substr(start, nl == std::string_view::npos ? nl : nl - start);
+        ++line_no;
+        start = nl == std::string_view::npos ? content.size() + 1 : nl + 1;
+        std::vector<std::string> f = fields_of(line);
+        if (f.empty()) {
+            continue;
+        }
+        std::string where = std::string(name) + ":" + std::to_string(line_no);
+        auto need = [&](std::size_t n) {
+            if (f.size() < n) {
+                throw std::runtime_error(where + ": expected " + std::to_string(n) +
+                                         " tab-separated fields, found " +
+                                         std::to_string(f.size()));
+            }
+        };
+        if (name == "provinces.tsv") {
+            need(5);
+            ProvinceInfo p;
+            p.post_2025 = f[0] == "post";
+            if (!p.post_2025 && f[0] != "pre") {
+                throw std::runtime_error(where + ": era must be 'pre' or 'post'");
+            }
+            p.code = f[1];
+            p.name = f[2];
+            p.type = f[3];
+            if (p.post_2025) {
+                p.merged = split_commas(f[4]);
+            } else {
+                p.successor = f[4];
+            }
+            std::size_t index = provinces.size();
+            provinces.push_back(p);
+            if (p.post_2025) {
+                post_by_code[p.code] = index;
+                // A new name that no old province had is matched in text too.
+                if (!province_by_name.count(lower(p.name))) {
+                    province_by_name[lower(p.name)] = index;
+                    province_names.add(p.name, static_cast<int>(index));
+                }
+            } else {
+                province_by_code[p.code] = index;
+                province_by_name[lower(p.name)] = index;
+                province_names.add(p.name, static_cast<int>(index));
+            }
+        } else if (name == "province_aliases.tsv") {
+            need(2);
+            auto it = province_by_name.find(lower(f[1]));
+            if (it == province_by_name.end()) {
+                throw std::runtime_error(where + ": unknown province '" + f[1] + "'");
+            }
+            province_by_name[lower(f[0])] = it->second;
+            province_names.add(f[0], static_cast<int>(it->second));
+        } else if (name == "districts.tsv") {
+            need(3);
+            std::string key = lower(f[0]);
+            auto it = district_by_name.find(key);
+            if (it != district_by_name.end()) {
+                districts[it->second].types.push_back(f[1]);
+                districts[it->second].provinces.push_back(f[2]);
+            } else {
+                district_by_name[key] = districts.size();
+                districts.push_back({f[0], {f[1]}, {f[2]}});
+                district_names.add(f[0], static_cast<int>(districts.size() - 1));
+            }
+        } else if (name == "surnames.txt") {
+            surnames.insert(f[0]);
+        } else if (name == "non_name_words.txt") {
+            non_name_words.insert(f[0]);
+        } else if (name == "honorifics.txt") {
+            honorifics.add(f[0], 0);
+        } else if (name == "titles.txt") {
+            titles.add(f[0], 0);
+        } else if (name == "ranks.txt") {
+            ranks.add(f[0], 0);
+        } else if (name == "stop_words.txt") {
+            stop_words.add(f[0], 0);
+        } else if (name == "bodies.tsv") {
+            need(2);
+            bodies.push_back({f[0], body_class(f[1], where)});
+            body_names.add(f[0], static_cast<int>(bodies.size() - 1));
+        } else if (name == "sectors.txt") {
+            sectors.push_back(f[0]);
+            sector_names.add(f[0], static_cast<int>(sectors.size() - 1));
+        } else if (name == "abbreviations.tsv") {
+            need(2);
+            std::vector<std::string> words;
+            for (const Token& t : tokenise(f[1])) {
+                words.emplace_back(t.text);
+            }
+            abbreviations[f[0]] = words;
+        } else if (name == "document_kinds.tsv") {
+            DocumentKind k{f[0], f.size() > 1 ? split_commas(f[1]) : std::vector<std::string>{}};
+            for (const std::string& l : k.letters) {
+                kind_by_letters.emplace(l, k.name);
+            }
+            document_kinds.push_back(k);
+            document_kind_names.add(k.name, static_cast<int>(document_kinds.size() - 1));
+        } else if (name == "issuers.tsv") {
+            need(4);
+            Issuer is{f[0], f[1], f[2] == "party", f[3] == "local"};
+            if (f[2] != "party" && f[2] != "state") {
+                throw std::runtime_error(where + ": form must be 'party' or 'state'");
+            }
+            if (is.local) {
+                local_suffixes[is.suffix] = true;
+            }
+            issuers.push_back(is);
+            issuer_names.add(is.name, static_cast<int>(issuers.size() - 1));
+        } else if (name == "meeting_words.tsv") {
+            need(2);
+            meeting_words.emplace_back(f[0], f[1]);
+            meeting_heads.add(f[0], static_cast<int>(meeting_words.size() - 1));
+        }
+    }
+}
+
+} // namespace vnkg::extract

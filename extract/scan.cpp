@@ -1,0 +1,361 @@
+#include "extract/scan.hpp"
+
+namespace vnkg::extract {
+
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    unsigned char c = byte(pos);
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    char32_t cp = extra == 3 ? (c & 0x07) : extra == 2 ? (c & 0x0F) : (c & 0x1F);
+    if (extra == 0 || pos + extra >= s.size()) {
+        // A stray or truncated byte: the reader validates UTF-8, so this only guards.
+        ++pos;
+        return 0xFFFD;
+    }
+    for (int i = 1; i <= extra; ++i) {
+        cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    }
+    pos += extra + 1;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_upper(char32_t cp) {
+    if (cp < 0x80) {
+        return cp >= 'A' && cp <= 'Z';
+    }
+    if (cp >= 0xC0 && cp <= 0xDE) {
+        return cp != 0xD7;
+    }
+    if (cp >= 0x100 && cp <= 0x17F) {
+        // Latin Extended-A pairs upper/lower as even/odd, except for a few ranges Vietnamese
+        // does not use.
+        return cp % 2 == 0;
+    }
+    if (cp == 0x1A0 || cp == 0x1AF) {
+        return true;
+    }
+    if (cp >= 0x1EA0 && cp <= 0x1EF9) {
+        return cp % 2 == 0;
+    }
+    return false;
+}
+
+char32_t to_lower(char32_t cp) {
+    if (cp < 0x80) {
+        return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    }
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+        return cp + 32;
+    }
+    if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) {
+        return cp + 1;
+    }
+    if (cp == 0x1A0 || cp == 0x1AF) {
+        return cp + 1;
+    }
+    if (cp >= 0x1EA0 && cp <= 0x1EF9 && cp % 2 == 0) {
+        return cp + 1;
+    }
+    return cp;
+}
+
+bool is_letter(char32_t cp) {
+    if (cp < 0x80) {
+        return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+    }
+    if (cp >= 0xC0 && cp <= 0x24F) {
+        return cp != 0xD7 && cp != 0xF7;
+    }
+    if (cp >= 0x300 && cp <= 0x36F) {
+        return true; // combining marks stay inside words
+    }
+    if (cp >= 0x1E00 && cp <= 0x1EFF) {
+        return true;
+    }
+    if (cp >= 0x2000 && cp <= 0x2BFF) {
+        return false; // punctuation, symbols, arrows
+    }
+    if (cp >= 0x3000 && cp <= 0x303F) {
+        return false;
+    }
+    return cp > 0x24F && cp != 0xFFFD;
+}
+
+std::string lower(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[pos]);
+        if (c < 0x80) {
+            out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            ++pos;
+            continue;
+        }
+        append_utf8(out, to_lower(next_code_point(s, pos)));
+    }
+    return out;
+}
+
+namespace {
+
+bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'; }
+
+// Characters that may sit inside a word when letters or digits follow them.
+bool is_inner(char32_t cp) {
+    return cp == '.' || cp == '/' || cp == '-' || cp == '&' || cp == '\'' || cp == ',' ||
+           cp == 0x2019;
+}
+
+bool is_word_char(char32_t cp) { return is_letter(cp) || is_digit(cp); }
+
+} // namespace
+
+std::vector<Token> tokenise(std::string_view s) {
+    std::vector<Token> out;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        std::size_t start = pos;
+        char32_t cp = next_code_point(s, pos);
+        if (is_space(cp)) {
+            continue;
+        }
+        Token t;
+        t.begin = start;
+        if (is_word_char(cp)) {
+            bool starts_digit = is_digit(cp);
+            std::size_t end = pos;
+            while (end < s.size()) {
+                std::size_t p = end;
+                char32_t c = next_code_point(s, p);
+                if (is_word_char(c)) {
+                    end = p;
+                    continue;
+                }
+                if (is_inner(c) && p < s.size()) {
+                    std::size_t q = p;
+                    char32_t d = next_code_point(s, q);
+                    // A comma stays inside numbers only ("21,5"); other marks join words and
+                    // numbers ("05-CT/TW", "TP.HCM", "3/10").
+                    bool join = c == ',' ? (starts_digit && is_digit(d)) : is_word_char(d);
+                    if (c == '-' && !starts_digit && !is_digit(d)) {
+                        // "Bà Rịa-Vũng Tàu" stays two words; "VH-TT&DL" is one.
+                        std::size_t k = start;
+                        bool caps = true;
+                        while (k < end) {
+                            char32_t e = next_code_point(s, k);
+                            caps = caps && !(is_letter(e) && !is_upper(e));
+                        }
+                        join = join && caps;
+                    }
+                    if (join) {
+                        end = q;
+                        continue;
+                    }
+                }
+                break;
+            }
+            pos = end;
+            t.word = true;
+            t.digit = starts_digit;
+        }
+        t.end = pos;
+        t.text = s.substr(t.begin, t.end - t.begin);
+        t.low = lower(t.text);
+        if (t.word) {
+            std::size_t p = 0;
+            int letters = 0;
+            int uppers = 0;
+            bool first = true;
+            while (p < t.text.size()) {
+                char32_t c = next_code_point(t.text, p);
+                if (is_letter(c)) {
+                    ++letters;
+                    if (is_upper(c)) {
+                        ++uppers;
+                        if (first) {
+                            t.cap = true;
+                        }
+                    }
+                    first = false;
+                }
+            }
+            t.all_caps = letters >= 2 && uppers == letters;
+        }
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::string_view trim_punct(std::string_view s) {
+    auto strip_front = [](std::string_view& v) {
+        for (std::string_view p : {" ", ",", ";", ":", "-", "\t", "\xE2\x80\x93", "\xE2\x80\x94",
+                                   ".", "\n"}) {
+            if (v.substr(0, p.size()) == p) {
+                v.remove_prefix(p.size());
+                return true;
+            }
+        }
+        return false;
+    };
+    auto strip_back = [](std::string_view& v) {
+        for (std::string_view p : {" ", ",", ";", ":", "-", "\t", "\xE2\x80\x93", "\xE2\x80\x94",
+                                   "\n"}) {
+            if (v.size() >= p.size() && v.substr(v.size() - p.size()) == p) {
+                v.remove_suffix(p.size());
+                return true;
+            }
+        }
+        return false;
+    };
+    while (strip_front(s)) {
+    }
+    while (strip_back(s)) {
+    }
+    return s;
+}
+
+namespace {
+
+// True when the word that ends at `dot` (the position of a '.') is an abbreviation or an
+// initial, so that the dot does not end the sentence.
+bool abbreviation_before(std::string_view text, std::size_t dot) {
+    std::size_t b = dot;
+    while (b > 0) {
+        unsigned char c = static_cast<unsigned char>(text[b - 1]);
+        if (c == ' ' || c == '\n' || c == '(' || c == '.' || c == ',') {
+            break;
+        }
+        --b;
+    }
+    std::string_view w = text.substr(b, dot - b);
+    if (w.empty()) {
+        return false;
+    }
+    std::size_t p = 0;
+    int letters = 0;
+    bool caps = true;
+    while (p < w.size()) {
+        char32_t c = next_code_point(w, p);
+        if (!is_letter(c)) {
+            return false;
+        }
+        ++letters;
+        caps = caps && is_upper(c);
+    }
+    if (letters == 1) {
+        return true;
+    }
+    return (caps && letters <= 4) || w == "ThS" || w == "Tp" || w == "Th";
+}
+
+} // namespace
+
+std::vector<SentenceSpan> split_sentences(std::string_view text) {
+    std::vector<SentenceSpan> out;
+    std::size_t paragraph = 0;
+    std::size_t line_start = 0;
+    auto emit = [&](std::size_t a, std::size_t b) {
+        std::string_view s = trim(text.substr(a, b - a));
+        if (!s.empty()) {
+            out.push_back({s, paragraph});
+        }
+    };
+    while (line_start <= text.size()) {
+        std::size_t line_end = text.find('\n', line_start);
+        if (line_end == std::string_view::npos) {
+            line_end = text.size();
+        }
+        std::size_t start = line_start;
+        std::size_t pos = line_start;
+        while (pos < line_end) {
+            char c = text[pos];
+            std::size_t mark_end = 0;
+            if (c == '.' || c == '!' || c == '?') {
+                mark_end = pos + 1;
+            } else if (text.compare(pos, 3, "\xE2\x80\xA6") == 0) { // …
+                mark_end = pos + 3;
+            }
+            if (mark_end == 0) {
+                ++pos;
+                continue;
+            }
+            // Absorb runs like "...", "./.", ".”" before looking at what follows.
+            std::size_t e = mark_end;
+            while (e < line_end && (text[e] == '.' || text[e] == '/' || text[e] == '!' ||
+                                    text[e] == '?' || text[e] == '"' || text[e] == ')')) {
+                ++e;
+            }
+            while (e < line_end && text.compare(e, 3, "\xE2\x80\x9D") == 0) { // ”
+                e += 3;
+            }
+            if (e >= line_end || text[e] != ' ') {
+                pos = e > pos ? e : pos + 1;
+                continue;
+            }
+            std::size_t n = e;
+            while (n < line_end && text[n] == ' ') {
+                ++n;
+            }
+            if (n >= line_end) {
+                pos = n;
+                continue;
+            }
+            std::size_t q = n;
+            char32_t next = next_code_point(text, q);
+            bool opens = is_upper(next) || next == '"' || next == 0x201C || next == '(' ||
+                         (next >= '0' && next <= '9' && c != '.');
+            if (c == '.' && mark_end == pos + 1 && abbreviation_before(text, pos)) {
+                opens = false;
+            }
+            if (opens) {
+                emit(start, e);
+                start = n;
+            }
+            pos = n;
+        }
+        emit(start, line_end);
+        ++paragraph;
+        if (line_end == text.size()) {
+            break;
+        }
+        line_start = line_end + 1;
+    }
+    return out;
+}
+
+} // namespace vnkg::extract
