@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
 
     int status = 0;
     // Each subcommand registers itself here, in the order `vnkg --help` lists them.
+    vnkg::cli::setup_build(app, status);
+    vnkg::cli::setup_extract(app, status);
 
     try {
         app.parse(argc, argv);
