@@ -121,6 +121,9 @@ private:
     void find_bodies(Sentence& s);
     void find_directives(Sentence& s);
     void find_meetings(Sentence& s, std::size_t si);
+    std::size_t meeting_name_end(const Tokens& t, std::size_t i, std::size_t head_len) const;
+    std::string add_meeting(const std::string& name, const std::string& kind,
+                            const std::string& date, std::string_view sentence, std::size_t si);
 
     // Helpers
     std::optional<PlaceMatch> place_at(const Tokens& t, std::size_t i, bool need_marker) const;
@@ -133,14 +136,19 @@ private:
     struct BodyMatch {
         std::size_t len = 0;
         std::string name;
+        std::string qualifier; ///< the committee or place part ("Tỉnh ủy Hưng Yên", "tỉnh X")
         std::string province;
         std::string scope;
     };
+    std::optional<std::string> sole_district(const std::string& unit) const;
+    std::string local_province() const;
+    bool unknown_name_at(const Tokens& t, std::size_t k) const;
+    std::string add_body(const BodyMatch& m, std::string_view sentence);
     std::optional<BodyMatch> body_at(const Tokens& t, std::size_t i) const;
     std::optional<BodyMatch> parent_at(const Tokens& t, std::size_t i) const;
     std::optional<BodyMatch> committee_at(const Tokens& t, std::size_t i) const;
     std::optional<BodyMatch> place_qualifier(const Tokens& t, std::size_t i,
-                                             const std::string& district_unit) const;
+                                             const std::string& implicit_unit) const;
 
     std::string add_entity(const std::string& type, const std::string& name,
                            const std::string& scope, std::string_view sentence);
@@ -153,6 +161,8 @@ private:
     Extraction out_;
     std::string text_;
     std::vector<Sentence> sentences_;
+    std::vector<std::string> sentence_province_; ///< the last province each sentence names
+    std::size_t cur_sentence_ = 0;
     int year_ = 0;
     std::string published_;
 
@@ -376,6 +386,10 @@ std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool nee
                 }
             }
             const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(idx)];
+            if (unit.empty() && lex_.marked_places.count(p.name) > 0 &&
+                !(k > 0 && (t[k - 1].low == "ủy" || t[k - 1].low == "phố"))) {
+                return std::nullopt; // "tư tưởng Hồ Chí Minh"
+            }
             m.len = after - i;
             m.province = p.name;
             if (p.post_2025) {
@@ -456,8 +470,9 @@ void Run::find_places() {
             k += m->len - 1;
         }
     }
-    for (const Sentence& s : sentences_) {
-        const Tokens& t = s.toks;
+    sentence_province_.assign(sentences_.size(), std::string());
+    for (std::size_t si = 0; si < sentences_.size(); ++si) {
+        const Tokens& t = sentences_[si].toks;
         for (std::size_t k = 0; k < t.size(); ++k) {
             std::optional<PlaceMatch> m;
             // "Huyện ủy Kỳ Sơn", "6 Huyện ủy: Kỳ Sơn, Tương Dương", "các huyện: A, B và TX. C"
@@ -543,6 +558,9 @@ void Run::find_places() {
             if (m->province.empty()) {
                 ambiguous.push_back(*m);
             } else {
+                if (m->district.empty()) {
+                    sentence_province_[si] = m->province;
+                }
                 province_score_[m->province]++;
                 province_order_.push_back(m->province);
                 if (!m->district.empty()) {
@@ -1048,10 +1066,51 @@ void Run::find_authors() {
 // ---------------------------------------------------------------------------------------------
 // Organisations
 
+// The district of a kind ("huyện") the article names, when it names exactly one.
+std::optional<std::string> Run::sole_district(const std::string& unit) const {
+    std::set<std::string> names;
+    for (const auto& [u, m] : district_by_unit_) {
+        if (unit.empty() || u == unit) {
+            for (const auto& [name, count] : m) {
+                (void)count;
+                names.insert(name);
+            }
+        }
+    }
+    if (names.size() != 1) {
+        return std::nullopt;
+    }
+    return *names.begin();
+}
+
+// The province a sentence's unqualified "tỉnh" means: the last one named in this paragraph
+// within a few sentences, else the article's.
+std::string Run::local_province() const {
+    for (std::size_t k = cur_sentence_ + 1; k > 0; --k) {
+        std::size_t si = k - 1;
+        if (si >= sentences_.size() || cur_sentence_ - si > 3 ||
+            sentences_[si].paragraph != sentences_[cur_sentence_].paragraph) {
+            break;
+        }
+        if (!sentence_province_[si].empty()) {
+            return sentence_province_[si];
+        }
+    }
+    return out_.province;
+}
+
+bool Run::unknown_name_at(const Tokens& t, std::size_t k) const {
+    // A capitalised word that is neither a person's name, a title nor a body: an unknown place.
+    return k < t.size() && t[k].word && t[k].cap && !t[k].all_caps && !t[k].digit &&
+           lex_.surnames.count(t[k].text) == 0 && lex_.titles.match(t, k).first == 0 &&
+           lex_.body_names.match(t, k).first == 0 && lex_.non_name_words.count(t[k].text) == 0 &&
+           lex_.honorifics.match(t, k).first == 0;
+}
+
 std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t i,
-                                                   const std::string& district_unit) const {
+                                                   const std::string& implicit_unit) const {
     // "tỉnh Bình Định", "thành phố Cao Lãnh", "huyện Đầm Hà", "Bình Định", or "tỉnh" alone
-    // (the article's province) or "huyện" alone (the article's district of that kind).
+    // (the sentence's province) or "huyện" alone (the article's one district of that kind).
     BodyMatch m;
     if (auto p = place_at(t, i, false)) {
         std::string prov = resolve(*p);
@@ -1066,17 +1125,9 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
         m.len = p->len;
         return m;
     }
-    if (i < t.size() && t[i].low == "tỉnh" && !out_.province.empty() &&
-        !(i + 1 < t.size() && t[i + 1].cap && !t[i + 1].all_caps &&
-          lex_.surnames.count(t[i + 1].text) == 0 && lex_.titles.match(t, i + 1).first == 0)) {
-        m.name = "tỉnh " + out_.province;
-        m.province = out_.province;
-        m.len = 1;
-        return m;
-    }
     std::string unit;
     std::size_t len = 1;
-    if (i < t.size() && (t[i].low == "huyện" || t[i].low == "quận")) {
+    if (i < t.size() && (t[i].low == "huyện" || t[i].low == "quận" || t[i].low == "tỉnh")) {
         unit = t[i].low;
     } else if (i + 1 < t.size() && t[i].low == "thành" && t[i + 1].low == "phố") {
         unit = "thành phố";
@@ -1084,42 +1135,32 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
     } else if (i + 1 < t.size() && t[i].low == "thị" && t[i + 1].low == "xã") {
         unit = "thị xã";
         len = 2;
+    } else if (!implicit_unit.empty()) {
+        unit = implicit_unit;
+        len = 0;
     }
-    if (unit.empty()) {
-        return std::nullopt;
-    }
-    if (i + len < t.size() && t[i + len].cap && !t[i + len].all_caps &&
-        lex_.surnames.count(t[i + len].text) == 0 && lex_.titles.match(t, i + len).first == 0) {
+    if (unit.empty() || unknown_name_at(t, i + len)) {
         return std::nullopt; // an unknown place: leave the body out rather than misname it
     }
-    if (unit == "thành phố" && province_type(out_.province) == "thành phố" &&
-        district_by_unit_.count("thành phố") == 0) {
-        m.name = "thành phố " + out_.province;
-        m.province = out_.province;
-        m.len = len;
+    m.len = len;
+    std::string prov = local_province();
+    if (unit == "tỉnh" || (unit == "thành phố" && province_type(prov) == "thành phố" &&
+                           district_by_unit_.count("thành phố") == 0)) {
+        if (prov.empty()) {
+            return std::nullopt;
+        }
+        m.name = (unit == "tỉnh" ? province_type(prov) : unit) + " " + prov;
+        m.province = prov;
         return m;
     }
-    (void)district_unit;
-    auto it = district_by_unit_.find(unit);
-    if (it == district_by_unit_.end() || it->second.empty()) {
+    auto d = sole_district(unit);
+    if (!d) {
         return std::nullopt;
     }
-    const std::string* best = nullptr;
-    int n = 0;
-    for (const auto& [name, count] : it->second) {
-        if (count > n) {
-            n = count;
-            best = &name;
-        }
-    }
-    if (it->second.size() > 1 && n < 2) {
-        return std::nullopt;
-    }
-    m.name = unit + " " + *best;
-    auto dp = district_province_.find(*best);
+    m.name = unit + " " + *d;
+    auto dp = district_province_.find(*d);
     m.province = dp != district_province_.end() ? dp->second : std::string();
     m.scope = m.province;
-    m.len = len;
     return m;
 }
 
@@ -1148,17 +1189,27 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
                                              : "";
     if (level == "đảng bộ") {
         auto q = place_qualifier(t, k, "");
-        if (!q) {
+        if (!q || q->len == 0) {
             return std::nullopt;
         }
         m.name = b.name + " " + q->name;
+        m.qualifier = q->name;
         m.province = q->province;
         m.scope = q->scope;
         m.len = len + q->len;
         return m;
     }
     if (level == "đảng ủy") {
-        return std::nullopt; // handled as a local body ("Đảng ủy Khối ...") or left out
+        // "Đảng ủy Đài Tiếng nói Việt Nam": the Party committee of a national body
+        auto [nl, ni] = lex_.body_names.match(t, k);
+        if (nl > 0 && t[k].cap &&
+            lex_.bodies[static_cast<std::size_t>(ni)].cls == BodyClass::national) {
+            const Body& nb = lex_.bodies[static_cast<std::size_t>(ni)];
+            m.name = b.name + " " + (nb.canonical.empty() ? nb.name : nb.canonical);
+            m.len = len + nl;
+            return m;
+        }
+        return std::nullopt;
     }
     // A named place right after: a province, or a district of the committee's level.
     if (k < t.size() && t[k].cap) {
@@ -1166,66 +1217,57 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
         if (pl > 0 && (unit == "tỉnh" || unit == "thành phố")) {
             const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi)];
             m.name = b.name + " " + p.name;
+            m.qualifier = p.name;
             m.province = p.name;
             m.len = len + pl;
             return m;
         }
-        PlaceMatch pm;
-        Tokens sub(t.begin() + static_cast<std::ptrdiff_t>(k), t.end());
         auto [dl, di] = lex_.district_names.match(t, k);
         if (dl > 0 && unit != "tỉnh") {
             const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(di)];
             m.name = b.name + " " + d.name;
+            m.qualifier = d.name;
             auto dp = district_province_.find(d.name);
             m.province = dp != district_province_.end() ? dp->second : std::string();
             m.scope = m.province;
             m.len = len + dl;
             return m;
         }
-        if (k + 1 < t.size() && t[k].low == "thành" && t[k + 1].low == "phố") {
-            auto [pl2, pi2] = lex_.province_names.match(t, k + 2);
-            if (pl2 > 0) {
-                const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi2)];
-                m.name = b.name + " thành phố " + p.name;
-                m.province = p.name;
-                m.len = len + 2 + pl2;
-                return m;
-            }
+    }
+    if (k + 1 < t.size() && t[k].low == "thành" && t[k + 1].low == "phố") {
+        auto [pl2, pi2] = lex_.province_names.match(t, k + 2);
+        if (pl2 > 0) {
+            const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi2)];
+            m.name = b.name + " thành phố " + p.name;
+            m.qualifier = p.name;
+            m.province = p.name;
+            m.len = len + 2 + pl2;
+            return m;
         }
     }
-    // Implicit place: the article's province, or its district of that level.
+    if (unknown_name_at(t, k)) {
+        return std::nullopt; // "Tỉnh ủy Hà Đông": a place the gazetteer does not know
+    }
+    // Implicit place: the sentence's province, or the article's one district of that level.
     m.len = len;
-    if (unit == "tỉnh") {
-        if (out_.province.empty()) {
+    std::string prov = local_province();
+    if (unit == "tỉnh" || (unit == "thành phố" && province_type(prov) == "thành phố" &&
+                           district_by_unit_.count("thành phố") == 0)) {
+        if (prov.empty()) {
             return std::nullopt;
         }
-        m.name = b.name + " " + out_.province;
-        m.province = out_.province;
+        m.name = b.name + " " + prov;
+        m.qualifier = prov;
+        m.province = prov;
         return m;
     }
-    if (unit == "thành phố" && province_type(out_.province) == "thành phố" &&
-        district_by_unit_.count("thành phố") == 0) {
-        m.name = b.name + " " + out_.province;
-        m.province = out_.province;
-        return m;
-    }
-    auto it = district_by_unit_.find(unit);
-    if (it == district_by_unit_.end() || it->second.empty()) {
+    auto d = sole_district(unit);
+    if (!d) {
         return std::nullopt;
     }
-    const std::string* best = nullptr;
-    int n = 0;
-    for (const auto& [name, count] : it->second) {
-        if (count > n) {
-            n = count;
-            best = &name;
-        }
-    }
-    if (it->second.size() > 1 && n < 2) {
-        return std::nullopt;
-    }
-    m.name = b.name + " " + *best;
-    auto dp = district_province_.find(*best);
+    m.name = b.name + " " + *d;
+    m.qualifier = *d;
+    auto dp = district_province_.find(*d);
     m.province = dp != district_province_.end() ? dp->second : std::string();
     m.scope = m.province;
     return m;
@@ -1255,9 +1297,18 @@ std::optional<Run::BodyMatch> Run::parent_at(const Tokens& t, std::size_t i) con
         const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
         if (b.cls == BodyClass::national) {
             BodyMatch m;
-            m.name = b.name;
+            m.name = b.canonical.empty() ? b.name : b.canonical;
             m.len = len;
             return m;
+        }
+        if (b.cls == BodyClass::sector && b.name == "Bộ") {
+            auto [sl, sx] = lex_.sector_names.match(t, i + len);
+            if (sl > 0) {
+                BodyMatch m;
+                m.name = "Bộ " + lex_.sectors[static_cast<std::size_t>(sx)];
+                m.len = len + sl;
+                return m;
+            }
         }
     }
     return std::nullopt;
@@ -1269,11 +1320,13 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
         return std::nullopt;
     }
     const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
+    const std::string& written = b.canonical.empty() ? b.name : b.canonical;
     bool cap = t[i].cap;
-    // "Trưởng ban Tuyên giáo": a board named inside a title is written in lower case.
+    // "Trưởng ban Tuyên giáo", "Trưởng đoàn Đại biểu Quốc hội": a body named inside a title
+    // is written in lower case.
     bool after_title = i > 0 && (t[i - 1].low == "trưởng" || t[i - 1].low == "phó") &&
-                       t[i].low == "ban";
-    if (!cap && !after_title) {
+                       (t[i].low == "ban" || t[i].low == "đoàn");
+    if (!cap && !after_title && b.name != "Ban cán sự đảng") {
         return std::nullopt;
     }
     if (i > 0 && (t[i - 1].low == "các" || t[i - 1].low == "những")) {
@@ -1283,29 +1336,36 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
     BodyMatch m;
     switch (b.cls) {
     case BodyClass::national:
-        m.name = b.name;
+        m.name = written;
         m.len = len;
-        // "Ban Chấp hành Trung ương Đảng khóa XII" keeps only the body.
         return m;
     case BodyClass::board: {
         if (b.name == "Thường trực" && i > 0 &&
-            (t[i - 1].low == "thư" || t[i - 1].low == "tịch" || t[i - 1].low == "ban" ||
-             t[i - 1].low == "viên" || t[i - 1].low == "trưởng")) {
+            ((t[i - 1].word && t[i - 1].cap) || t[i - 1].low == "thư" ||
+             t[i - 1].low == "tịch" || t[i - 1].low == "ban" || t[i - 1].low == "viên" ||
+             t[i - 1].low == "trưởng" || t[i - 1].low == "tướng")) {
             return std::nullopt; // "Phó Bí thư Thường trực": part of a title
         }
         auto p = parent_at(t, k);
         if (!p) {
-            // "Thường trực Hội đồng nhân dân tỉnh" is a local body; others are generic.
-            return std::nullopt;
+            return std::nullopt; // "Ban Tuyên giáo các cấp": generic
         }
-        m.name = b.name + " " + p->name;
+        if (b.name == "Thường trực" && committee_at(t, k) == std::nullopt) {
+            return std::nullopt; // "Thường trực Ban Bí thư" is a title
+        }
+        m.name = written + " " + p->name;
+        m.qualifier = p->name;
         m.province = p->province;
         m.scope = p->scope;
         m.len = len + p->len;
         return m;
     }
-    case BodyClass::committee:
+    case BodyClass::committee: {
+        if (b.name == "Đảng bộ") {
+            return std::nullopt; // only as a parent ("Ban Chấp hành Đảng bộ tỉnh")
+        }
         return committee_at(t, i);
+    }
     case BodyClass::local: {
         if (k < t.size() && (t[k].low == "các" || t[k].low == "cấp")) {
             return std::nullopt;
@@ -1320,16 +1380,18 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
             m.len = len + pl;
             return m;
         }
-        auto q = place_qualifier(t, k, "");
+        bool district_body = b.name.rfind("Trung tâm", 0) == 0;
+        auto q = place_qualifier(t, k, district_body ? "huyện" : "");
         if (!q) {
             if (b.name.find("Việt Nam") != std::string::npos) {
-                m.name = b.name;
+                m.name = written;
                 m.len = len;
                 return m;
             }
             return std::nullopt;
         }
-        m.name = b.name + " " + q->name;
+        m.name = written + " " + q->name;
+        m.qualifier = q->name;
         m.province = q->province;
         m.scope = q->scope;
         m.len = len + q->len;
@@ -1349,11 +1411,12 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
             m.len = len + sl;
             return m;
         }
-        auto q = place_qualifier(t, k + sl, "");
+        auto q = place_qualifier(t, k + sl, b.name == "Phòng" ? "huyện" : "tỉnh");
         if (!q) {
             return std::nullopt;
         }
         m.name = b.name + " " + sector + " " + q->name;
+        m.qualifier = q->name;
         m.province = q->province;
         m.scope = q->scope;
         m.len = len + sl + q->len;
@@ -1361,6 +1424,15 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
     }
     }
     return std::nullopt;
+}
+
+std::string Run::add_body(const BodyMatch& m, std::string_view sentence) {
+    std::string id = add_entity("Organisation", m.name, m.scope, sentence);
+    if (!m.province.empty()) {
+        entity_by_id(entities_, id)->props["province"] = m.province;
+        add_relation("LOCATED_IN", id, province_entity(m.province, sentence), {}, sentence);
+    }
+    return id;
 }
 
 void Run::find_bodies(Sentence& s) {
@@ -1380,12 +1452,11 @@ void Run::find_bodies(Sentence& s) {
                 }
                 const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(di)];
                 auto dp = district_province_.find(d.name);
-                std::string prov = dp != district_province_.end() ? dp->second : std::string();
-                std::string id = add_entity("Organisation", b.name + " " + d.name, prov, s.text);
-                if (!prov.empty()) {
-                    entity_by_id(entities_, id)->props["province"] = prov;
-                    add_relation("LOCATED_IN", id, province_entity(prov, s.text), {}, s.text);
-                }
+                BodyMatch m;
+                m.name = b.name + " " + d.name;
+                m.province = dp != district_province_.end() ? dp->second : std::string();
+                m.scope = m.province;
+                std::string id = add_body(m, s.text);
                 bodies_here_.push_back({j, j + dl, id});
                 j += dl;
                 if (j < t.size() && (t[j].text == "," || t[j].low == "và")) {
@@ -1397,16 +1468,55 @@ void Run::find_bodies(Sentence& s) {
             i = j > i ? j - 1 : i;
             continue;
         }
+        // "Bộ trưởng Thông tin và Truyền thông" names the ministry.
+        if (i + 2 < t.size() && (t[i].low == "bộ" || t[i].low == "thứ") && t[i + 1].low == "trưởng" &&
+            t[i].cap) {
+            auto [sl, sx] = lex_.sector_names.match(t, i + 2);
+            if (sl > 0 && t[i + 2].cap) {
+                BodyMatch m;
+                m.name = "Bộ " + lex_.sectors[static_cast<std::size_t>(sx)];
+                std::string id = add_body(m, s.text);
+                bodies_here_.push_back({i + 2, i + 2 + sl, id});
+                i += 1 + sl;
+                continue;
+            }
+        }
         auto m = body_at(t, i);
+        if (!m && len > 0 && t[i].cap) {
+            // "Ban Tuyên giáo, Ban Tổ chức, Ủy ban Kiểm tra Thành ủy Cao Lãnh", "HĐND, UBND
+            // thành phố Hà Nội": the listed bodies share the last one's committee or place.
+            const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
+            bool board = b.cls == BodyClass::board;
+            bool local = b.cls == BodyClass::local;
+            if ((board && b.name != "Thường trực") || local) {
+                std::size_t j = i + len;
+                std::optional<BodyMatch> last;
+                while (j + 1 < t.size() && (t[j].text == "," || t[j].low == "và" || is_dash(t[j]))) {
+                    ++j;
+                    auto [l2, i2] = lex_.body_names.match(t, j);
+                    if (l2 == 0 || !t[j].cap ||
+                        lex_.bodies[static_cast<std::size_t>(i2)].cls != b.cls) {
+                        break;
+                    }
+                    if (auto m2 = body_at(t, j)) {
+                        last = m2;
+                        break;
+                    }
+                    j += l2;
+                }
+                if (last && !last->qualifier.empty()) {
+                    BodyMatch shared = *last;
+                    shared.name = (b.canonical.empty() ? b.name : b.canonical) + " " +
+                                  last->qualifier;
+                    shared.len = len;
+                    m = shared;
+                }
+            }
+        }
         if (!m) {
             continue;
         }
-        std::string name = m->name;
-        std::string id = add_entity("Organisation", name, m->scope, s.text);
-        if (!m->province.empty()) {
-            entity_by_id(entities_, id)->props["province"] = m->province;
-            add_relation("LOCATED_IN", id, province_entity(m->province, s.text), {}, s.text);
-        }
+        std::string id = add_body(*m, s.text);
         bodies_here_.push_back({i, i + m->len, id});
         i += m->len - 1;
     }
@@ -1779,9 +1889,308 @@ void Run::find_directives(Sentence& s) {
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
+// The end of a meeting's name that starts with its head at `i`.
+std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t head_len) const {
+    static const std::set<std::string, std::less<>> stops = {
+        "do", "dưới", "vào", "diễn", "được", "sẽ", "đã", "nhằm", "để", "có", "từ", "ngày",
+        "sáng", "chiều", "tối", "trưa", "là", "cho", "tại", "trong", "theo", "cùng", "bằng",
+        "qua", "đến", "tới", "nhân", "này", "đó", "trên", "sau", "trước", "khi", "thì", "mà",
+        "đồng", "ông", "bà", "chủ", "tham", "dự", "với sự", "và", "nhưng", "cũng", "vừa",
+        "đang", "lần này", "hôm", "bởi"};
+    std::size_t k = i + head_len;
+    while (k < t.size() && k - i < 30) {
+        const Token& x = t[k];
+        if (!x.word) {
+            if (is_dash(x) && k + 1 < t.size() && t[k + 1].cap) {
+                ++k; // "Hội thi 90 năm - Vinh quang Đảng Cộng sản Việt Nam"
+                continue;
+            }
+            if (x.text == "(" && k + 1 < t.size() && t[k + 1].low == "khóa") {
+                std::size_t c = k;
+                while (c < t.size() && t[c].text != ")") {
+                    ++c;
+                }
+                k = c < t.size() ? c + 1 : c;
+                continue;
+            }
+            if (x.text == "/" ) {
+                ++k;
+                continue;
+            }
+            break;
+        }
+        if (!x.cap && stops.count(x.low) > 0) {
+            if (x.low == "và" && k + 1 < t.size() && t[k + 1].cap) {
+                ++k;
+                continue;
+            }
+            break;
+        }
+        if (x.cap && k > i + head_len && lex_.honorifics.match(t, k).first > 0) {
+            break;
+        }
+        ++k;
+    }
+    return k;
+}
+
+std::string Run::add_meeting(const std::string& name, const std::string& kind,
+                             const std::string& date, std::string_view sentence,
+                             std::size_t si) {
+    // A meeting is one node across articles when its name, date and province agree; without
+    // a date it stays within its article.
+    std::string scope = date.empty() ? out_.article.id : date + " " + out_.province;
+    std::string id = add_entity("Meeting", name, scope, sentence);
+    Entity* e = entity_by_id(entities_, id);
+    if (!date.empty() && e->props.find("date") == e->props.end()) {
+        e->props["date"] = date;
+    }
+    if (!out_.province.empty() && e->props.find("province") == e->props.end()) {
+        e->props["province"] = out_.province;
+        add_relation("HELD_IN", id, province_entity(out_.province, sentence), {}, sentence);
+    }
+    bool known = false;
+    for (const MeetingState& m : meetings_) {
+        known = known || m.id == id;
+    }
+    if (!known) {
+        meetings_.push_back({id, kind, si});
+    }
+    return id;
+}
+
 void Run::find_meetings(Sentence& s, std::size_t si) {
-    (void)s;
-    (void)si;
+    const Tokens& t = s.toks;
+    // The sentence's own date: the first time phrase ("Ngày 3/10", "Sáng 28/6", "Từ ngày 25/2
+    // đến 28/2", "vào tháng 5") outside a document's citation.
+    std::string date;
+    for (std::size_t k = 0; k < t.size() && date.empty(); ++k) {
+        if (k > 0 && (t[k - 1].digit || t[k - 1].text == ",") && k > 1 &&
+            t[k - 2].digit && t[k - 2].text.find('/') != std::string_view::npos) {
+            continue;
+        }
+        bool cited = false;
+        for (std::size_t b = k; b > 0 && k - b < 3; --b) {
+            const Token& x = t[b - 1];
+            if (x.digit && (x.text.find('-') != std::string_view::npos ||
+                            x.text.find('/') != std::string_view::npos) &&
+                letter_run(x.text, x.text.find_first_of("-/") + 1) > 0) {
+                cited = true;
+            }
+        }
+        if (cited) {
+            continue;
+        }
+        if (auto d = parse_date_at(t, k, year_)) {
+            if (d->has_day || d->has_month) {
+                date = d->iso;
+            }
+            k = d->last - 1;
+        }
+    }
+    std::string meeting_date = date;
+    if (meeting_date.empty() && published_.size() == 10) {
+        meeting_date = published_;
+    }
+
+    std::vector<std::pair<std::size_t, std::string>> here; // token, meeting id
+    std::set<std::size_t> used;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        auto [len, idx] = lex_.meeting_heads.match(t, i);
+        if (len == 0) {
+            continue;
+        }
+        const std::string& kind = lex_.meeting_words[static_cast<std::size_t>(idx)].second;
+        std::string prev = i > 0 ? t[i - 1].low : std::string();
+        std::string prev2 = i > 1 ? t[i - 2].low : std::string();
+        if (prev == "các" || prev == "những" || prev == "nhiều" || prev == "mỗi" ||
+            prev == "quyết" || prev == "kiện" || prev == "thảo" || prev == "từng") {
+            i += len - 1;
+            continue;
+        }
+        std::size_t end = meeting_name_end(t, i, len);
+        std::size_t extra = end - (i + len);
+        if (kind == "ceremony") {
+            if (prev == "ngày" || prev == "dịp" || prev == "mùa" || extra < 2 ||
+                (i + 1 < t.size() && (t[i + 1].low == "hội" || t[i + 1].low == "lớn" ||
+                                      t[i + 1].low == "tết"))) {
+                continue;
+            }
+        }
+        if (kind == "congress") {
+            bool numbered = false;
+            for (std::size_t k = i + len; k < end; ++k) {
+                numbered = numbered || t[k].low == "thứ" || t[k].low == "kỳ" ||
+                           roman(t[k].text) > 0;
+            }
+            if (!numbered || extra < 2 || (!t[i].cap && prev != "tại")) {
+                i = end > i ? end - 1 : i;
+                continue;
+            }
+            std::string name = join(t, i, end);
+            std::string cdate = date.size() >= 7 ? date : std::string();
+            std::string id = add_meeting(name, kind, cdate, s.text, si);
+            here.emplace_back(i, id);
+            i = end - 1;
+            continue;
+        }
+        bool specific = extra >= 2 || (extra >= 1 && t[i + len].digit);
+        if (!specific) {
+            // "Tại hội nghị", "Kết luận hội nghị": the article's meeting of that kind.
+            std::string id;
+            for (auto it = meetings_.rbegin(); it != meetings_.rend(); ++it) {
+                if (it->kind != "congress") {
+                    id = it->id;
+                    break;
+                }
+            }
+            if (id.empty() && (prev == "tại" || prev == "dự" || prev == "trong")) {
+                id = add_meeting(join(t, i, i + len), kind, meeting_date, s.text, si);
+            }
+            if (!id.empty()) {
+                here.emplace_back(i, id);
+            }
+            i += len - 1;
+            continue;
+        }
+        std::string name = join(t, i, end);
+        std::string id = add_meeting(name, kind, meeting_date, s.text, si);
+        here.emplace_back(i, id);
+        // "Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị": the organiser
+        if (i >= 2 && t[i - 1].low == "chức" && t[i - 2].low == "tổ") {
+            for (const BodyMention& b : bodies_here_) {
+                if (b.last <= i - 2 && b.last + 4 >= i - 2) {
+                    graph::Properties p;
+                    if (!meeting_date.empty()) {
+                        p["date"] = meeting_date;
+                    }
+                    add_relation("ORGANISED", b.id, id, p, s.text);
+                }
+            }
+        }
+        for (const BodyMention& b : bodies_here_) {
+            if (b.first >= i + len && b.last <= end && b.first > 0 && t[b.first - 1].low == "của") {
+                add_relation("ORGANISED", b.id, id, {}, s.text);
+            }
+        }
+        for (const auto& [di, did] : directives_here_) {
+            (void)di;
+            add_relation("DISCUSSED", id, did, {}, s.text);
+        }
+        used.insert(i);
+        i = end - 1;
+    }
+    // "đoàn công tác ... làm việc với 6 Huyện ủy": a working meeting named by its verb.
+    for (std::size_t i = 1; i + 2 < t.size(); ++i) {
+        if (t[i].low != "làm" || t[i + 1].low != "việc" || t[i + 2].low != "với" ||
+            t[i - 1].low == "buổi" || t[i - 1].low == "cuộc") {
+            continue;
+        }
+        std::size_t subj = t.size();
+        for (std::size_t k = 0; k < i; ++k) {
+            if (t[k].low == "đoàn" && (k + 1 >= t.size() || t[k + 1].low != "kết")) {
+                subj = k;
+                break;
+            }
+        }
+        if (subj == t.size() || date.empty()) {
+            continue;
+        }
+        std::size_t subj_end = subj;
+        while (subj_end < i && t[subj_end].low != "do" && !is_sep(t[subj_end])) {
+            ++subj_end;
+        }
+        std::string subject;
+        for (std::size_t k = subj; k < subj_end; ++k) {
+            if (t[k].low == "của" && k == subj + 2) {
+                continue;
+            }
+            subject += (subject.empty() ? "" : " ") + std::string(t[k].text);
+        }
+        std::size_t obj = i + 3;
+        std::size_t obj_end = obj;
+        while (obj_end < t.size() && !is_sep(t[obj_end]) && t[obj_end].low != "để" &&
+               t[obj_end].low != "nhằm" && t[obj_end].low != "về" && obj_end - obj < 15) {
+            ++obj_end;
+        }
+        std::string name = "buổi làm việc của " + subject + " với " + join(t, obj, obj_end);
+        std::string id = add_meeting(name, "working", date, s.text, si);
+        here.emplace_back(i, id);
+    }
+    // Attendance: a named person with a role word near, at this sentence's meeting or the
+    // article's current one.
+    std::string current;
+    if (!here.empty()) {
+        current = here.front().second;
+    } else if (!meetings_.empty()) {
+        for (auto it = meetings_.rbegin(); it != meetings_.rend(); ++it) {
+            if (it->kind != "congress" && si - it->sentence <= 12) {
+                current = it->id;
+                break;
+            }
+        }
+    }
+    if (current.empty()) {
+        return;
+    }
+    for (std::size_t n = 0; n < persons_here_.size(); ++n) {
+        const PersonMention& pm = persons_here_[n];
+        std::string role;
+        // After the name (and its titles), within the clause
+        std::size_t limit = n + 1 < persons_here_.size() ? persons_here_[n + 1].first : t.size();
+        for (std::size_t k = pm.last; k < limit && k < pm.last + 6 && role.empty(); ++k) {
+            if (t[k].text == "." || t[k].text == ";") {
+                break;
+            }
+            if (lex_.roles.match(t, k).first > 0 && !t[k].cap) {
+                role = lex_.role_names[static_cast<std::size_t>(lex_.roles.match(t, k).second)];
+            }
+        }
+        // Before the name, back to the sentence start or the previous person
+        std::size_t floor = n > 0 ? persons_here_[n - 1].last : 0;
+        for (std::size_t k = pm.first; k > floor && role.empty(); --k) {
+            auto [len, idx] = lex_.roles.match(t, k - 1);
+            if (len > 0) {
+                role = lex_.role_names[static_cast<std::size_t>(idx)];
+            }
+        }
+        if (role.empty() && n > 0) {
+            // A list after one cue: "Dự ... có đồng chí A; các đồng chí B, C"
+            for (std::size_t k = floor; k > 0 && role.empty(); --k) {
+                auto [len, idx] = lex_.roles.match(t, k - 1);
+                if (len > 0 && lex_.role_names[static_cast<std::size_t>(idx)] == "participant") {
+                    role = "participant";
+                }
+            }
+        }
+        for (const std::string& title : pm.titles) {
+            std::string low = lower(title);
+            if (low.rfind("trưởng đoàn", 0) == 0 || low.rfind("trưởng ban chỉ đạo", 0) == 0) {
+                if (low.rfind("trưởng đoàn", 0) == 0 && low.find("quốc hội") == std::string::npos) {
+                    role = "head";
+                }
+            }
+        }
+        if (role.empty()) {
+            continue;
+        }
+        std::string meeting = current;
+        for (const auto& [pos, id] : here) {
+            if (pos <= pm.first) {
+                meeting = id;
+            }
+        }
+        graph::Properties p;
+        p["role"] = role;
+        const Entity* m = entity_by_id(entities_, meeting);
+        if (m != nullptr) {
+            auto d = m->props.find("date");
+            if (d != m->props.end()) {
+                p["date"] = d->second;
+            }
+        }
+        add_relation("ATTENDED", pm.id, meeting, p, s.text);
+    }
 }
 
 Extraction Run::run() {
@@ -1791,6 +2200,7 @@ Extraction Run::run() {
     find_places();
     for (std::size_t si = 0; si < sentences_.size(); ++si) {
         Sentence& s = sentences_[si];
+        cur_sentence_ = si;
         find_persons(s, si);
         find_bodies(s);
         find_directives(s);

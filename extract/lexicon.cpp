@@ -220,6 +220,8 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 districts.push_back({f[0], {f[1]}, {f[2]}});
                 district_names.add(f[0], static_cast<int>(districts.size() - 1));
             }
+        } else if (name == "marked_places.txt") {
+            marked_places.insert(f[0]);
         } else if (name == "surnames.txt") {
             surnames.insert(f[0]);
         } else if (name == "non_name_words.txt") {
@@ -234,7 +236,7 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             stop_words.add(f[0], 0);
         } else if (name == "bodies.tsv") {
             need(2);
-            bodies.push_back({f[0], body_class(f[1], where)});
+            bodies.push_back({f[0], body_class(f[1], where), f.size() > 2 ? f[2] : ""});
             body_names.add(f[0], static_cast<int>(bodies.size() - 1));
         } else if (name == "sectors.txt") {
             sectors.push_back(f[0]);
@@ -264,6 +266,19 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             }
             issuers.push_back(is);
             issuer_names.add(is.name, static_cast<int>(issuers.size() - 1));
+        } else if (name == "roles.tsv") {
+            need(2);
+            static const std::set<std::string> known = {"chair", "head", "speaker",
+                                                        "participant"};
+            if (known.count(f[1]) == 0) {
+                throw std::runtime_error(where + ": unknown role '" + f[1] + "'");
+            }
+            auto it = std::find(role_names.begin(), role_names.end(), f[1]);
+            int index = static_cast<int>(it - role_names.begin());
+            if (it == role_names.end()) {
+                role_names.push_back(f[1]);
+            }
+            roles.add(f[0], index);
         } else if (name == "meeting_words.tsv") {
             need(2);
             meeting_words.emplace_back(f[0], f[1]);

@@ -66,6 +66,7 @@ enum class BodyClass { national, board, committee, local, sector };
 struct Body {
     std::string name; ///< canonical spelling
     BodyClass cls = BodyClass::national;
+    std::string canonical; ///< the name to write when the text's form differs, or empty
 };
 
 /// An issuer of documents and the code suffix a bare number completes with (issuers.tsv).
@@ -99,6 +100,7 @@ public:
     std::unordered_map<std::string, std::size_t> province_by_name; ///< lower name -> pre index
     std::unordered_map<std::string, std::size_t> province_by_code; ///< code -> pre index
     std::unordered_map<std::string, std::size_t> post_by_code;     ///< code -> post index
+    std::set<std::string, std::less<>> marked_places; ///< need "tỉnh"/"thành phố" before them
     std::vector<DistrictInfo> districts;
     PhraseTable district_names; ///< payload: index into districts
     std::unordered_map<std::string, std::size_t> district_by_name; ///< lower name -> index
@@ -127,6 +129,8 @@ public:
     // Events
     std::vector<std::pair<std::string, std::string>> meeting_words; ///< head, kind
     PhraseTable meeting_heads; ///< payload: index into meeting_words
+    std::vector<std::string> role_names; ///< chair, head, speaker, participant
+    PhraseTable roles;                   ///< payload: index into role_names
 };
 
 } // namespace vnkg::extract

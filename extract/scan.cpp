@@ -162,8 +162,8 @@ std::vector<Token> tokenise(std::string_view s) {
                     // A comma stays inside numbers only ("21,5"); other marks join words and
                     // numbers ("05-CT/TW", "TP.HCM", "3/10").
                     bool join = c == ',' ? (starts_digit && is_digit(d)) : is_word_char(d);
-                    if (c == '-' && !starts_digit && !is_digit(d)) {
-                        // "Bà Rịa-Vũng Tàu" stays two words; "VH-TT&DL" is one.
+                    if ((c == '-' || c == '/') && !starts_digit && !is_digit(d)) {
+                        // "Bà Rịa-Vũng Tàu" and "An Đăng/TTXVN" split; "VH-TT&DL" is one.
                         std::size_t k = start;
                         bool caps = true;
                         while (k < end) {
