@@ -211,7 +211,9 @@ std::vector<CsvFile> csv_files(const graph::Graph& g, const Subgraph& sub, Write
                 append_csv(t, e.type);
                 t.push_back(',');
                 t += ids.edge(id);
-                t += "," + std::to_string(edge_weight(e)) + ",";
+                t.push_back(',');
+                t += std::to_string(edge_weight(e));
+                t.push_back(',');
                 append_csv(t, joined(article_ids(e.sources), kArraySep));
                 prop_fields(t, e.props, cols);
                 t += "\r\n";

@@ -101,8 +101,9 @@ std::vector<DateSpan> node_spans(const graph::Node& n) {
     return {};
 }
 
-// An edge dated by the article that reports it (HOLDS_POSITION's date is the article's date)
-// was reported again on each of its other sources' publication dates.
+// HOLDS_POSITION is dated by the article that reports it (spec: its date is the article's), so
+// each further source reports it again on its own publication date. Other dated edges (a
+// meeting attended, a directive issued) happened once, however many articles tell of it.
 std::vector<DateSpan> edge_spans(const graph::Graph& g, const graph::Edge& e) {
     auto it = e.props.find("date");
     if (it == e.props.end()) {
@@ -110,7 +111,7 @@ std::vector<DateSpan> edge_spans(const graph::Graph& g, const graph::Edge& e) {
     }
     std::vector<DateSpan> spans = spans_of(it->second);
     const std::string* date = graph::as_string(it->second);
-    if (date == nullptr || e.sources.size() < 2) {
+    if (date == nullptr || e.sources.size() < 2 || e.type != graph::rel::holds_position) {
         return spans;
     }
     std::vector<std::string> published;

@@ -122,7 +122,7 @@ WriteReport write_graphml(const graph::Graph& g, const Subgraph& sub, std::ostre
     }
     std::vector<std::string> node_keys;
     for (std::size_t i = 0; i < node_cols.size(); ++i) {
-        node_keys.push_back("n" + std::to_string(i));
+        node_keys.push_back(std::string("n").append(std::to_string(i)));
         write_key(out, node_keys.back(), "node", node_cols[i].out_name, graphml_type(node_cols[i]),
                   node_cols[i].list);
     }
@@ -133,7 +133,7 @@ WriteReport write_graphml(const graph::Graph& g, const Subgraph& sub, std::ostre
     }
     std::vector<std::string> edge_keys;
     for (std::size_t i = 0; i < edge_cols.size(); ++i) {
-        edge_keys.push_back("e" + std::to_string(i));
+        edge_keys.push_back(std::string("e").append(std::to_string(i)));
         write_key(out, edge_keys.back(), "edge", edge_cols[i].out_name, graphml_type(edge_cols[i]),
                   edge_cols[i].list);
     }

@@ -1,6 +1,5 @@
 #include "export/import.hpp"
 
-#include <boost/graph/graphml.hpp>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 
@@ -8,6 +7,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -22,41 +22,6 @@ struct RawEdge {
     std::size_t to = 0;
     Attrs attrs;
 };
-
-// What Boost's parser does not hand on: which keys hold lists (their <desc> says so) and
-// whether the graph is undirected (Boost checks it against the receiving graph).
-struct KeyInfo {
-    std::set<std::pair<std::string, std::string>> lists; // (for, attr.name)
-    bool undirected = false;
-};
-
-KeyInfo scan_keys(const std::string& text, const std::string& name) {
-    namespace pt = boost::property_tree;
-    KeyInfo info;
-    pt::ptree tree;
-    try {
-        std::istringstream in(text);
-        pt::read_xml(in, tree);
-    } catch (const pt::xml_parser_error& e) {
-        throw ImportError(name + ": line " + std::to_string(e.line()) + ": " + e.message());
-    }
-    auto root = tree.get_child_optional("graphml");
-    if (!root) {
-        throw ImportError(name + ": not a GraphML document (no <graphml> element)");
-    }
-    for (const auto& [tag, child] : *root) {
-        if (tag == "key") {
-            std::string desc = child.get<std::string>("desc", "");
-            if (desc.find("list separated by") != std::string::npos) {
-                info.lists.emplace(child.get<std::string>("<xmlattr>.for", ""),
-                                   child.get<std::string>("<xmlattr>.attr.name", ""));
-            }
-        } else if (tag == "graph") {
-            info.undirected = child.get<std::string>("<xmlattr>.edgedefault", "") == "undirected";
-        }
-    }
-    return info;
-}
 
 std::vector<std::string> split_list(std::string_view s, std::string_view sep) {
     std::vector<std::string> out;
@@ -76,81 +41,120 @@ std::vector<std::string> split_list(std::string_view s, std::string_view sep) {
     return out;
 }
 
-// Receives what Boost's GraphML parser reads: vertices, edges and typed attribute text.
-class Collector : public boost::mutate_graph {
+namespace pt = boost::property_tree;
+
+pt::ptree::path_type attr(const std::string& name) {
+    // '/' as the separator: GraphML's attribute names hold dots (attr.name).
+    return pt::ptree::path_type("<xmlattr>/" + name, '/');
+}
+
+struct Key {
+    std::string domain; // node, edge, graph, all
+    std::string name;
+    std::string type;
+    bool list = false;
+    std::optional<std::string> fallback; // the key's <default>
+};
+
+// Converts GraphML text of `type` to a value; nullopt when it does not parse.
+std::optional<graph::Value> convert(const Key& key, const std::string& text) {
+    const std::string& type = key.type;
+    if (type == "boolean") {
+        if (text == "true" || text == "1") {
+            return true;
+        }
+        if (text == "false" || text == "0") {
+            return false;
+        }
+        return std::nullopt;
+    }
+    if (type == "int" || type == "long") {
+        std::int64_t v = 0;
+        auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (ec != std::errc() || ptr != text.data() + text.size()) {
+            return std::nullopt;
+        }
+        return v;
+    }
+    if (type == "float" || type == "double") {
+        // GraphML spells infinity INF, which strtod reads too.
+        char* end = nullptr;
+        double v = std::strtod(text.c_str(), &end);
+        if (text.empty() || end != text.c_str() + text.size()) {
+            return std::nullopt;
+        }
+        return v;
+    }
+    if (key.list) {
+        return split_list(text, "; ");
+    }
+    return text;
+}
+
+class Reader {
 public:
-    Collector(const KeyInfo& keys, std::string name) : keys_(keys), name_(std::move(name)) {}
+    explicit Reader(std::string name) : name_(std::move(name)) {}
 
-    std::vector<Attrs> nodes;
-    std::vector<RawEdge> edges;
-
-    bool is_directed() const override { return !keys_.undirected; }
-
-    boost::any do_add_vertex() override {
-        nodes.emplace_back();
-        return nodes.size() - 1;
+    void read_keys(const pt::ptree& root) {
+        for (const auto& [tag, child] : root) {
+            if (tag != "key") {
+                continue;
+            }
+            Key k;
+            std::string id = child.get<std::string>(attr("id"), "");
+            k.domain = child.get<std::string>(attr("for"), "all");
+            k.name = child.get<std::string>(attr("attr.name"), "");
+            k.type = child.get<std::string>(attr("attr.type"), "string");
+            // Keys without a name carry tool-specific XML (yEd's graphics): not properties.
+            if (id.empty() || k.name.empty()) {
+                continue;
+            }
+            k.list = child.get<std::string>("desc", "").find("list separated by") !=
+                     std::string::npos;
+            if (auto d = child.get_child_optional("default")) {
+                k.fallback = d->data();
+            }
+            keys_.emplace(std::move(id), std::move(k));
+        }
     }
 
-    std::pair<boost::any, bool> do_add_edge(boost::any source, boost::any target) override {
-        edges.push_back(RawEdge{boost::any_cast<std::size_t>(source),
-                                boost::any_cast<std::size_t>(target), {}});
-        return {edges.size() - 1, true};
-    }
-
-    void set_graph_property(const std::string&, const std::string&, const std::string&) override {}
-
-    void set_vertex_property(const std::string& name, boost::any vertex, const std::string& value,
-                             const std::string& type) override {
-        nodes.at(boost::any_cast<std::size_t>(vertex))[name] = convert("node", name, value, type);
-    }
-
-    void set_edge_property(const std::string& name, boost::any edge, const std::string& value,
-                           const std::string& type) override {
-        edges.at(boost::any_cast<std::size_t>(edge)).attrs[name] =
-            convert("edge", name, value, type);
+    // The attributes of a <node> or <edge>: its <data>, then defaults for keys it lacks.
+    Attrs attrs_of(const pt::ptree& element, std::string_view domain, const std::string& what) {
+        Attrs out;
+        for (const auto& [tag, child] : element) {
+            if (tag != "data") {
+                continue;
+            }
+            std::string id = child.get<std::string>(attr("key"), "");
+            auto k = keys_.find(id);
+            if (k == keys_.end()) {
+                continue; // undeclared, or tool-specific XML such as yEd's graphics
+            }
+            if (k->second.domain != domain && k->second.domain != "all") {
+                continue;
+            }
+            std::optional<graph::Value> v = convert(k->second, child.data());
+            if (!v) {
+                throw ImportError(name_ + ": " + what + ": the value '" + child.data() +
+                                  "' of attribute '" + k->second.name + "' is not a valid " +
+                                  k->second.type);
+            }
+            out.insert_or_assign(k->second.name, std::move(*v));
+        }
+        for (const auto& [id, k] : keys_) {
+            if (k.fallback && (k.domain == domain || k.domain == "all") &&
+                out.count(k.name) == 0) {
+                if (auto v = convert(k, *k.fallback)) {
+                    out.emplace(k.name, std::move(*v));
+                }
+            }
+        }
+        return out;
     }
 
 private:
-    graph::Value convert(const char* domain, const std::string& key, const std::string& text,
-                         const std::string& type) const {
-        auto bad = [&]() {
-            return ImportError(name_ + ": the value '" + text + "' of " + domain + " attribute '" +
-                               key + "' is not a valid " + type);
-        };
-        if (type == "boolean") {
-            if (text == "true" || text == "1") {
-                return true;
-            }
-            if (text == "false" || text == "0") {
-                return false;
-            }
-            throw bad();
-        }
-        if (type == "int" || type == "long") {
-            std::int64_t v = 0;
-            auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-            if (ec != std::errc() || ptr != text.data() + text.size()) {
-                throw bad();
-            }
-            return v;
-        }
-        if (type == "float" || type == "double") {
-            // GraphML spells infinity INF, which strtod reads too.
-            char* end = nullptr;
-            double v = std::strtod(text.c_str(), &end);
-            if (text.empty() || end != text.c_str() + text.size()) {
-                throw bad();
-            }
-            return v;
-        }
-        if (keys_.lists.count({domain, key}) != 0 || keys_.lists.count({"all", key}) != 0) {
-            return split_list(text, "; ");
-        }
-        return text;
-    }
-
-    const KeyInfo& keys_;
     std::string name_;
+    std::map<std::string, Key> keys_;
 };
 
 // Takes attribute `key` out of `attrs` as display text; empty when absent.
@@ -247,15 +251,60 @@ graph::Graph import_graphml(std::istream& in, const std::string& name, ImportRep
     if (in.bad()) {
         throw ImportError(name + ": cannot read the file");
     }
-    KeyInfo keys = scan_keys(text, name);
-    Collector collector(keys, name);
+    pt::ptree tree;
     try {
         std::istringstream stream(text);
-        boost::read_graphml(stream, collector, 0);
-    } catch (const ImportError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw ImportError(name + ": " + e.what());
+        pt::read_xml(stream, tree);
+    } catch (const pt::xml_parser_error& e) {
+        throw ImportError(name + ": line " + std::to_string(e.line()) + ": " + e.message());
+    }
+    auto root = tree.get_child_optional("graphml");
+    if (!root) {
+        throw ImportError(name + ": not a GraphML document (no <graphml> element)");
+    }
+    auto graph_element = root->get_child_optional("graph");
+    if (!graph_element) {
+        throw ImportError(name + ": no <graph> element");
+    }
+    Reader reader(name);
+    reader.read_keys(*root);
+
+    struct RawNode {
+        std::string id;
+        Attrs attrs;
+    };
+    std::vector<RawNode> raw_nodes;
+    std::map<std::string, std::size_t, std::less<>> node_index;
+    std::vector<RawEdge> raw_edges;
+    for (const auto& [tag, child] : *graph_element) {
+        if (tag != "node") {
+            continue;
+        }
+        std::string id = child.get<std::string>(attr("id"), "");
+        if (id.empty()) {
+            throw ImportError(name + ": a <node> without an id");
+        }
+        if (!node_index.emplace(id, raw_nodes.size()).second) {
+            throw ImportError(name + ": two nodes have the id '" + id + "'");
+        }
+        raw_nodes.push_back(RawNode{id, reader.attrs_of(child, "node", "node '" + id + "'")});
+    }
+    for (const auto& [tag, child] : *graph_element) {
+        if (tag != "edge") {
+            continue;
+        }
+        std::string source = child.get<std::string>(attr("source"), "");
+        std::string target = child.get<std::string>(attr("target"), "");
+        auto s = node_index.find(source);
+        auto t = node_index.find(target);
+        if (s == node_index.end() || t == node_index.end()) {
+            throw ImportError(name + ": an edge from '" + source + "' to '" + target +
+                              "' names a node that is not in the file");
+        }
+        raw_edges.push_back(RawEdge{s->second, t->second,
+                                    reader.attrs_of(child, "edge",
+                                                    "the edge from '" + source + "' to '" +
+                                                        target + "'")});
     }
 
     static const std::vector<std::string_view> kNodeReserved = {"id",    "label",  "type",
@@ -264,9 +313,9 @@ graph::Graph import_graphml(std::istream& in, const std::string& name, ImportRep
     static const std::vector<std::string_view> kEdgeReserved = {"id", "label", "weight",
                                                                 "sources", "type"};
     graph::Graph g;
-    std::vector<graph::NodeId> ids(collector.nodes.size());
-    for (std::size_t i = 0; i < collector.nodes.size(); ++i) {
-        Attrs& attrs = collector.nodes[i];
+    std::vector<graph::NodeId> ids(raw_nodes.size());
+    for (std::size_t i = 0; i < raw_nodes.size(); ++i) {
+        Attrs& attrs = raw_nodes[i].attrs;
         graph::Node node;
         node.labels = parse_labels(take_text(attrs, "labels"));
         if (node.labels.empty()) {
@@ -284,7 +333,7 @@ graph::Graph import_graphml(std::istream& in, const std::string& name, ImportRep
             node.name = take_text(attrs, "name");
         }
         if (node.name.empty()) {
-            node.name = "node " + std::to_string(i + 1);
+            node.name = raw_nodes[i].id;
         }
         if (attrs.count("scope") != 0 && graph::as_string(attrs.find("scope")->second) != nullptr) {
             node.scope = take_text(attrs, "scope");
@@ -293,7 +342,7 @@ graph::Graph import_graphml(std::istream& in, const std::string& name, ImportRep
         node.props = to_props(std::move(attrs), kNodeReserved);
         ids[i] = g.merge_node(std::move(node));
     }
-    for (RawEdge& raw : collector.edges) {
+    for (RawEdge& raw : raw_edges) {
         graph::Edge edge;
         edge.type = take_text(raw.attrs, "label");
         if (edge.type.empty()) {
@@ -329,7 +378,7 @@ graph::Graph import_graphml(std::istream& in, const std::string& name, ImportRep
         }
     }
     if (report != nullptr) {
-        *report = ImportReport{collector.nodes.size(), collector.edges.size(), g.node_count(),
+        *report = ImportReport{raw_nodes.size(), raw_edges.size(), g.node_count(),
                                g.edge_count()};
     }
     return g;

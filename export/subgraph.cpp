@@ -1,7 +1,6 @@
 #include "export/subgraph.hpp"
 
 #include "export/dates.hpp"
-#include "graph/text.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -10,25 +9,6 @@
 namespace vnkg::exporter {
 
 namespace {
-
-std::vector<std::string_view> words(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') {
-            ++i;
-        }
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ') {
-            ++j;
-        }
-        if (j > i) {
-            out.push_back(s.substr(i, j - i));
-        }
-        i = j;
-    }
-    return out;
-}
 
 std::vector<DateSpan> node_spans(const graph::Node& n) {
     for (std::string_view prop : {"date", "published"}) {
@@ -90,25 +70,17 @@ Subgraph whole(const graph::Graph& g) {
 }
 
 std::vector<graph::NodeId> find_matching(const graph::Graph& g, std::string_view text) {
-    std::string folded_text = graph::fold(text);
-    auto wanted = words(folded_text);
+    std::vector<graph::SearchHit> hits = g.search(text);
     std::vector<graph::NodeId> out;
-    if (wanted.empty()) {
-        return out;
-    }
-    for (graph::NodeId id = 0; id < g.node_count(); ++id) {
-        std::string folded = graph::fold(g.node(id).name);
-        auto have = words(folded);
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < have.size() && k < wanted.size(); ++i) {
-            if (have[i] == wanted[k]) {
-                ++k;
-            }
-        }
-        if (k == wanted.size()) {
-            out.push_back(id);
+    for (const graph::SearchHit& hit : hits) {
+        if (hit.rank == graph::MatchRank::exact) {
+            out.push_back(hit.id);
         }
     }
+    if (out.empty() && !hits.empty()) {
+        out.push_back(hits.front().id);
+    }
+    std::sort(out.begin(), out.end());
     return out;
 }
 

@@ -26,8 +26,7 @@ struct Selection {
     /// its date's span overlaps it. See select() for undated items.
     std::string since;
     std::string until;
-    /// Text naming the centre entities: its folded words must appear in order among the folded
-    /// words of a node's name (as `vnkg show` matches). All matching nodes are centres.
+    /// Text naming the centre: matched as `vnkg show` matches (Graph::search); see find_matching().
     std::string around;
     /// How many hops (either direction) from the centres to keep.
     int depth = 1;
@@ -36,7 +35,9 @@ struct Selection {
 /// Every node and edge of `g`.
 Subgraph whole(const graph::Graph& g);
 
-/// The nodes whose name matches `text` (see Selection::around), in id order.
+/// The centres for `text`, in id order: every node whose whole name matches it (ignoring case and
+/// diacritics; a province and a body may share one), else the best of Graph::search's hits.
+/// Empty when nothing matches.
 std::vector<graph::NodeId> find_matching(const graph::Graph& g, std::string_view text);
 
 /// Applies `sel` to `g`: first node types (edges need both ends kept), then the date window,

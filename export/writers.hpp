@@ -38,8 +38,8 @@ WriteReport write_graphml(const graph::Graph& g, const Subgraph& sub, std::ostre
 
 /// GEXF 1.3, mode="dynamic", timeformat="date": nodes dated by their `date` (or an article's
 /// `published`), edges by their `date`, each widened to whole days; an edge reported on several
-/// dates (a list of dates, or a report-dated edge with sources published on other days) gets
-/// one spell per date. Undated items have no time bounds (always shown).
+/// dates (a list of dates, or a HOLDS_POSITION, dated by its article, with sources published on
+/// other days) gets one spell per date. Undated items have no time bounds (always shown).
 WriteReport write_gexf(const graph::Graph& g, const Subgraph& sub, std::ostream& os);
 
 /// How DOT output groups nodes.
