@@ -370,6 +370,7 @@ public:
         // merged into it; edges follow through this map.
         std::vector<NodeId> node_id(n_nodes);
         graph.reserve(n_nodes, 0);
+        bool nodes_merged = false;
         for (std::size_t i = 0; i < n_nodes; ++i) {
             Node n;
             std::size_t n_labels = in_.count();
@@ -386,6 +387,7 @@ public:
             read_provenance(n.mentions);
             try {
                 node_id[i] = graph.merge_node(std::move(n));
+                nodes_merged = nodes_merged || node_id[i] != i;
             } catch (const std::invalid_argument& e) {
                 in_.corrupt(e.what());
             }
@@ -403,7 +405,12 @@ public:
             e.type = str();
             read_props(e.props);
             read_provenance(e.sources);
-            graph.merge_edge(node_id[from], node_id[to], std::move(e));
+            // The saved edges are distinct facts, unless nodes have just been merged.
+            if (nodes_merged) {
+                graph.merge_edge(node_id[from], node_id[to], std::move(e));
+            } else {
+                graph.append_edge(node_id[from], node_id[to], std::move(e));
+            }
         }
         if (in_.remaining() != 0) {
             in_.corrupt("unexpected data after the last edge");

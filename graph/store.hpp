@@ -61,6 +61,12 @@ public:
     /// properties added. Throws std::out_of_range for an unknown node id.
     EdgeId merge_edge(NodeId from, NodeId to, Edge edge);
 
+    /// Adds the edge `from -[edge.type]-> to` as a new fact without looking for an equal one:
+    /// for a loader reading edges that a Graph already merged. The index of facts is built on
+    /// the next merge_edge(), so a graph that is only read never pays for it. Throws
+    /// std::out_of_range for an unknown node id.
+    EdgeId append_edge(NodeId from, NodeId to, Edge edge);
+
     /// Makes room for this many nodes and edges in all, so that a loader that knows the sizes
     /// up front fills the graph without regrowing its tables. Only a hint.
     void reserve(std::size_t nodes, std::size_t edges);
@@ -116,11 +122,13 @@ private:
     };
 
     static std::string edge_key(NodeId from, NodeId to, const Edge& edge);
+    void index_edges();
 
     BoostGraph graph_;
     std::vector<EdgeSlot> edges_;
     std::unordered_map<std::string, NodeId> node_index_;
     std::unordered_map<std::string, EdgeId> edge_index_;
+    std::size_t edges_indexed_ = 0; ///< edges_[0, edges_indexed_) are in edge_index_
     std::map<std::string, std::vector<NodeId>, std::less<>> label_index_;
     std::map<std::string, ArticleInfo, std::less<>> articles_;
 };

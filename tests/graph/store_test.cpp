@@ -261,3 +261,21 @@ TEST_CASE("search ignores case and diacritics and matches words in order") {
     CHECK(hits[0].rank == MatchRank::phrase);
     CHECK(g.search("dao van")[0].rank == MatchRank::words);
 }
+
+TEST_CASE("append_edge adds without looking, and merge_edge still finds appended facts") {
+    Graph g;
+    NodeId p = g.merge_node(make_node("Person", "P"));
+    NodeId m = g.merge_node(make_node("Meeting", "M"));
+    EdgeId a = g.append_edge(p, m, make_edge("ATTENDED", {{"role", std::string("chair")}},
+                                            {{"a1", "s1"}}));
+    EdgeId b = g.append_edge(m, p, make_edge("ATTENDED"));
+    CHECK(a != b);
+    CHECK(g.in_edges(m) == std::vector<EdgeId>{a});
+    EdgeId again = g.merge_edge(p, m, make_edge("ATTENDED", {{"role", std::string("Chair")}},
+                                                {{"a2", "s2"}}));
+    CHECK(again == a);
+    CHECK(g.edge(a).sources == std::vector<Provenance>{{"a1", "s1"}, {"a2", "s2"}});
+    CHECK(g.merge_edge(m, p, make_edge("ATTENDED")) == b);
+    CHECK(g.edge_count() == 2);
+    CHECK_THROWS_AS(g.append_edge(p, 7, make_edge("X")), std::out_of_range);
+}
