@@ -275,7 +275,7 @@ TEST_CASE("an unreadable file is a diagnostic", "[reader]") {
     CHECK(contains(r.diagnostics[0].reason, "cannot open"));
 }
 
-TEST_CASE("a 10 MB single line is one article; past the limit it is skipped", "[reader]") {
+TEST_CASE("a 10 MB single line is one article, past the limit it is skipped", "[reader]") {
     TempDir dir;
     std::string word = "Hội nghị ";
     std::string big;
