@@ -44,6 +44,7 @@ enum class ExprKind {
     IsNotNull,
     List,
     Map,       ///< keys[i]: args[i]
+    Comprehension, ///< [name IN args[0] WHERE args[1] | args[2]]; bound: slot of `name`
 };
 
 enum class Op { Eq, Neq, Lt, Le, Gt, Ge, Add, Sub, Mul, Div, Mod, Pow };

@@ -108,20 +108,24 @@ std::string format_message(std::string_view query, std::string_view message, Spa
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::u32string x = decode(a);
     std::u32string y = decode(b);
-    std::vector<std::size_t> row(y.size() + 1);
+    // Optimal string alignment: a swap of two neighbours counts as one edit (nmae -> name).
+    std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
+    for (std::size_t i = 0; i <= x.size(); ++i) {
+        d[i][0] = i;
+    }
     for (std::size_t j = 0; j <= y.size(); ++j) {
-        row[j] = j;
+        d[0][j] = j;
     }
     for (std::size_t i = 1; i <= x.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= y.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-            diag = up;
+            std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
         }
     }
-    return row[y.size()];
+    return d[x.size()][y.size()];
 }
 
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {

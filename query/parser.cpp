@@ -133,8 +133,11 @@ private:
             return;
         }
         std::string u = upper(t.text);
+        if (u == "DETACH") {
+            u = "DETACH DELETE";
+        }
         for (const char* w : kWriting) {
-            if (u == w) {
+            if (u == w || (u == "DETACH DELETE" && std::string_view(w) == "DETACH")) {
                 throw QueryError(u + " is not supported: vnkg is read-only", t.span);
             }
         }
@@ -168,7 +171,7 @@ private:
     struct Depth {
         explicit Depth(Parser& p) : p_(p) {
             if (++p_.depth_ > kMaxDepth) {
-                throw QueryError("the query nests too deeply (more than 200 levels)",
+                throw QueryError("the query nests too deeply",
                                  p_.peek().span);
             }
         }
@@ -291,6 +294,7 @@ private:
         bool ok_next = t.kind == Tok::End || t.kind == Tok::Semicolon ||
                        (!is_return && t.kind == Tok::Ident && !t.quoted);
         if (!ok_next) {
+            check_unsupported(t);
             if (p.order.empty() && !p.skip && !p.limit) {
                 fail(std::string("',', AS, ORDER BY, SKIP, LIMIT") +
                      (is_return ? " or the end of the query" : ", WHERE or the next clause"));
@@ -800,14 +804,14 @@ private:
             return inner;
         }
         case Tok::LBracket: {
+            if (peek(1).kind == Tok::Ident && !reserved(peek(1)) && is_kw(peek(2), "IN")) {
+                return comprehension();
+            }
             Span start = take().span;
             auto e = make(ExprKind::List, start);
             if (peek().kind != Tok::RBracket) {
                 for (;;) {
                     e->args.push_back(expr());
-                    if (peek().kind == Tok::Pipe) {
-                        throw QueryError("list comprehensions are not supported", peek().span);
-                    }
                     if (peek().kind != Tok::Comma) {
                         break;
                     }
@@ -830,6 +834,32 @@ private:
         default:
             fail("an expression");
         }
+    }
+
+    ExprPtr comprehension() {
+        Span start = take().span;
+        auto e = make(ExprKind::Comprehension, start);
+        Name var = variable("a variable");
+        e->name = var.text;
+        take(); // IN
+        e->args.push_back(expr());
+        if (accept_kw("WHERE")) {
+            e->args.push_back(expr());
+        } else {
+            auto yes = make(ExprKind::Literal, var.span);
+            yes->literal = true;
+            e->args.push_back(std::move(yes));
+        }
+        if (peek().kind == Tok::Pipe) {
+            take();
+            e->args.push_back(expr());
+        } else {
+            auto same = make(ExprKind::Variable, var.span);
+            same->name = var.text;
+            e->args.push_back(std::move(same));
+        }
+        e->span = cover(start, expect(Tok::RBracket, " to close the list comprehension").span);
+        return e;
     }
 
     ExprPtr name_atom() {

@@ -161,8 +161,8 @@ std::string format_double(double d) {
         return d > 0 ? "Infinity" : "-Infinity";
     }
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.15g", d);
-    std::string s = buf;
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+    std::string s(buf, ec == std::errc() ? end : buf);
     if (s.find_first_of(".e") == std::string::npos) {
         s += ".0";
     }
