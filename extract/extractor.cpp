@@ -122,6 +122,8 @@ private:
     void find_directives(Sentence& s);
     void find_meetings(Sentence& s, std::size_t si);
     std::size_t meeting_name_end(const Tokens& t, std::size_t i, std::size_t head_len) const;
+    std::string sentence_date(const Tokens& t, std::size_t skip_from, std::size_t skip_to,
+                              bool month_ok) const;
     std::string add_meeting(const std::string& name, const std::string& kind,
                             const std::string& date, std::string_view sentence, std::size_t si);
 
@@ -180,6 +182,7 @@ private:
     struct PersonMention {
         std::size_t first = 0;
         std::size_t last = 0;
+        std::size_t name_len = 0;
         std::string id;
         std::vector<std::string> titles;
     };
@@ -273,7 +276,11 @@ void Run::find_header() {
     std::string best;
     for (std::string_view line : lines) {
         Tokens t = tokenise(line);
-        if (t.size() > 16) {
+        std::size_t words = 0;
+        for (const Token& tok : t) {
+            words += tok.word ? 1 : 0;
+        }
+        if (words > 12) {
             continue;
         }
         for (const Token& tok : t) {
@@ -317,22 +324,20 @@ void Run::find_reference_year() {
     if (year_ != 0) {
         return;
     }
-    // The year the text is about: the latest "năm YYYY" it names, leaving out targets ("đến
-    // năm 2030") and terms ("nhiệm kỳ 2020-2025").
+    // The year the text is about: a sentence that opens with it ("Năm 2020 có nhiều sự kiện",
+    // "Trong năm 2019, ..."). Other years in the text are too often targets or past terms.
     int best = 0;
     for (const Sentence& s : sentences_) {
         const Tokens& t = s.toks;
-        for (std::size_t k = 0; k + 1 < t.size(); ++k) {
-            if (t[k].low != "năm" || !t[k + 1].digit || t[k + 1].text.size() != 4) {
-                continue;
-            }
-            if (k > 0 && (t[k - 1].low == "đến" || t[k - 1].low == "tới" ||
-                          t[k - 1].low == "trước" || t[k - 1].low == "từ")) {
-                continue;
-            }
+        std::size_t k = 0;
+        if (k < t.size() && (t[k].low == "trong" || t[k].low == "cả")) {
+            ++k;
+        }
+        if (k + 1 < t.size() && t[k].low == "năm" && t[k + 1].digit &&
+            t[k + 1].text.size() == 4) {
             int y = year_of(t[k + 1].text);
-            if (y >= 1990 && y <= 2100 && y > best) {
-                best = y;
+            if (y >= 1990 && y <= 2100) {
+                best = std::max(best, y);
             }
         }
     }
@@ -812,18 +817,26 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         bool honorific = false;
         if (i > 0) {
             for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
-                auto [len, v] = lex_.honorifics.match(t, i - back);
+                std::size_t h = i - back;
+                auto [len, v] = lex_.honorifics.match(t, h);
                 (void)v;
-                if (len == back) {
+                // "Hội Nhà báo Việt Nam": an honorific inside a body's name does not count.
+                if (len == back && (!t[h].cap || h == 0 || is_sep(t[h - 1]) || !t[h - 1].cap)) {
                     honorific = true;
                 }
             }
         }
+        // "Bí thư Thành ủy Hà Nội Hoàng Trung Hải": a place before the name is not part of it.
+        if (!honorific) {
+            auto [pl, pi] = lex_.province_names.match(t, i);
+            (void)pi;
+            if (pl > 0 && i + pl < t.size() && lex_.surnames.count(t[i + pl].text) > 0) {
+                i += pl - 1;
+                continue;
+            }
+        }
         std::size_t len = name_run(t, i);
         if (len < 2) {
-            if (honorific && len == 1 && i + 1 < t.size() && t[i + 1].cap && !t[i + 1].all_caps) {
-                // "Y Mửi": a one-letter first word
-            }
             continue;
         }
         bool surname = lex_.surnames.count(t[i].text) > 0;
@@ -841,7 +854,8 @@ void Run::find_persons(Sentence& s, std::size_t si) {
                 "đường", "phố", "phường", "xã", "thôn", "bản", "trường", "cầu", "sông",
                 "núi", "chợ", "cảng", "khu", "làng", "tỉnh", "huyện", "quận", "thị",
                 "cách", "tưởng", "tàu", "hiệu", "viện", "đảo", "đền", "chùa", "nhà", "đình",
-                "mang", "tên", "ấp", "tổ", "xóm", "đội", "buôn", "sân"};
+                "mang", "tên", "ấp", "tổ", "xóm", "đội", "buôn", "sân", "ty", "tnhh", "phần",
+                "nghiệp", "hãng", "án"};
             if (place_words.count(prev) > 0) {
                 i += len - 1;
                 continue;
@@ -875,6 +889,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         PersonMention pm;
         pm.first = i;
         pm.last = after;
+        pm.name_len = len;
         pm.id = add_entity("Person", name, "", s.text);
         known_person_names_.insert(name);
         Entity* e = entity_by_id(entities_, pm.id);
@@ -972,7 +987,8 @@ void Run::find_persons(Sentence& s, std::size_t si) {
 void Run::find_authors() {
     // Bylines: a short line of two to four capitalised words after the article's last long
     // paragraph ("THU YẾN", "Hữu Việt"), a photo credit anywhere ("Ảnh: Hiền Lương"), or a
-    // name glued to the end of a one-paragraph text.
+    // name at the end of a one-paragraph text ("... trước ngày 30.6. Hoàng Trọng", "Thu Phương
+    // (TTXVN)"). Abbreviations are not expanded here: "TTXVN" is an agency, not a name.
     auto add_author = [&](std::string name, std::string_view sentence) {
         if (name.empty()) {
             return;
@@ -984,11 +1000,23 @@ void Run::find_authors() {
         }
         add_relation("AUTHORED", id, "article", {}, sentence);
     };
+    auto is_name_word = [&](const Token& x) {
+        if (!x.word || !(x.cap || x.all_caps) || x.digit) {
+            return false;
+        }
+        std::size_t p = 0;
+        while (p < x.text.size()) {
+            if (!is_letter(next_code_point(x.text, p))) {
+                return false;
+            }
+        }
+        return lex_.non_name_words.count(x.text) == 0 &&
+               lex_.non_name_words.count(title_case(lower(x.text))) == 0 &&
+               lex_.abbreviations.count(std::string(x.text)) == 0;
+    };
     auto name_words = [&](const Tokens& t, std::size_t i, std::size_t max) {
         std::size_t k = i;
-        while (k < t.size() && k - i < max && t[k].word && (t[k].cap || t[k].all_caps) &&
-               !t[k].digit && lex_.non_name_words.count(t[k].text) == 0 &&
-               lex_.non_name_words.count(title_case(t[k].text)) == 0) {
+        while (k < t.size() && k - i < max && is_name_word(t[k])) {
             ++k;
         }
         return k - i;
@@ -1001,9 +1029,18 @@ void Run::find_authors() {
         }
         return caps ? title_case(lower(n)) : n;
     };
+    auto plausible = [&](const Tokens& t, std::size_t a, std::size_t n) {
+        return n >= 2 && n <= 4 && !is_place_name(t, a, n) &&
+               lex_.body_names.match(t, a).first == 0 && !title_head_at(t, a) &&
+               lex_.province_names.match(t, a).first == 0;
+    };
     // Photo credits
     for (const Sentence& s : sentences_) {
-        const Tokens& t = s.toks;
+        if (s.text.find("Ảnh") == std::string_view::npos &&
+            s.text.find("ẢNH") == std::string_view::npos) {
+            continue;
+        }
+        Tokens t = tokenise(s.text);
         for (std::size_t k = 0; k + 1 < t.size(); ++k) {
             if (t[k].text != "Ảnh" && t[k].text != "ẢNH") {
                 continue;
@@ -1013,8 +1050,8 @@ void Run::find_authors() {
                 ++j;
             }
             std::size_t n = name_words(t, j, 4);
-            if (n >= 2 && n <= 4 && !is_place_name(t, j, n) &&
-                lex_.body_names.match(t, j).first == 0) {
+            // "Ảnh: Nguyên Sơn Sáng 28/6": the next sentence's opening word is not the name's.
+            if (plausible(t, j, n)) {
                 add_author(as_name(t, j, j + n), s.text);
             }
         }
@@ -1027,34 +1064,44 @@ void Run::find_authors() {
         }
     }
     for (std::size_t k = last_long + 1; k < sentences_.size() && k <= last_long + 6; ++k) {
-        const Tokens& t = sentences_[k].toks;
+        Tokens t = tokenise(sentences_[k].text);
+        std::size_t end = t.size();
+        // "Thu Phương (TTXVN)", "Đinh Tuấn/TTXVN"
+        if (end >= 3 && t[end - 1].text == ")" && t[end - 3].text == "(") {
+            end -= 3;
+        }
         std::size_t words = 0;
-        for (const Token& x : t) {
-            words += x.word ? 1 : 0;
+        for (std::size_t x = 0; x < end; ++x) {
+            words += t[x].word ? 1 : 0;
         }
         std::size_t n = name_words(t, 0, 4);
-        if (n >= 2 && n == words && n <= 4 && !is_place_name(t, 0, n) &&
-            lex_.body_names.match(t, 0).first == 0 && !title_head_at(t, 0)) {
+        if (n == words && plausible(t, 0, n)) {
             add_author(as_name(t, 0, n), sentences_[k].text);
             break;
         }
     }
     // A name glued to the end of the text: "... trước ngày 30.6. Hoàng Trọng"
-    if (!sentences_.empty()) {
+    if (!sentences_.empty() && last_long + 1 >= sentences_.size()) {
         const Sentence& s = sentences_.back();
-        const Tokens& t = s.toks;
+        Tokens t = tokenise(s.text);
         std::size_t end = t.size();
         while (end > 0 && !t[end - 1].word) {
             --end;
         }
+        if (end >= 2 && t[end - 1].all_caps && end < t.size() && t[end].text == ")" &&
+            t[end - 2].text == "(") {
+            end -= 2; // "(TTXVN)"
+            while (end > 0 && !t[end - 1].word) {
+                --end;
+            }
+        }
         std::size_t b = end;
-        while (b > 0 && end - b < 4 && t[b - 1].word && t[b - 1].cap && !t[b - 1].digit &&
-               lex_.non_name_words.count(t[b - 1].text) == 0) {
+        while (b > 0 && end - b < 4 && is_name_word(t[b - 1]) && !t[b - 1].all_caps) {
             --b;
         }
         std::size_t n = end - b;
-        if (n >= 2 && n <= 3 && (b == 0 || !t[b - 1].cap) && !is_place_name(t, b, n) &&
-            lex_.body_names.match(t, b).first == 0 && last_long + 1 >= sentences_.size()) {
+        if (n >= 2 && n <= 3 && (b == 0 || !t[b - 1].cap || !t[b - 1].word) &&
+            plausible(t, b, n)) {
             std::string name = as_name(t, b, end);
             if (known_person_names_.count(name) == 0) {
                 add_author(name, s.text);
@@ -1895,14 +1942,25 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         "do", "dưới", "vào", "diễn", "được", "sẽ", "đã", "nhằm", "để", "có", "từ", "ngày",
         "sáng", "chiều", "tối", "trưa", "là", "cho", "tại", "trong", "theo", "cùng", "bằng",
         "qua", "đến", "tới", "nhân", "này", "đó", "trên", "sau", "trước", "khi", "thì", "mà",
-        "đồng", "ông", "bà", "chủ", "tham", "dự", "với sự", "và", "nhưng", "cũng", "vừa",
-        "đang", "lần này", "hôm", "bởi"};
+        "tham", "dự", "và", "nhưng", "cũng", "vừa", "đang", "hôm", "bởi"};
+    // Verbs of the sentence around the name; a capitalised one opens a run-on sentence
+    // ("tại hội nghị Phát biểu ...").
+    static const std::set<std::string, std::less<>> verbs = {
+        "phát biểu", "kết luận", "nhấn mạnh", "chủ trì", "cho biết", "khẳng định", "đề nghị",
+        "yêu cầu", "ghi nhận", "điều hành", "tham dự", "trình bày"};
+    auto stop_here = [&](std::size_t k) {
+        const Token& x = t[k];
+        if (k + 1 < t.size() && verbs.count(x.low + " " + t[k + 1].low) > 0) {
+            return true;
+        }
+        return !x.cap && stops.count(x.low) > 0;
+    };
     std::size_t k = i + head_len;
     while (k < t.size() && k - i < 30) {
         const Token& x = t[k];
         if (!x.word) {
-            if (is_dash(x) && k + 1 < t.size() && t[k + 1].cap) {
-                ++k; // "Hội thi 90 năm - Vinh quang Đảng Cộng sản Việt Nam"
+            if (is_dash(x) && k + 1 < t.size() && t[k + 1].word && !stop_here(k + 1)) {
+                ++k; // "Hội thi 90 năm - Vinh quang ...", "kinh tế - xã hội"
                 continue;
             }
             if (x.text == "(" && k + 1 < t.size() && t[k + 1].low == "khóa") {
@@ -1913,30 +1971,87 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
                 k = c < t.size() ? c + 1 : c;
                 continue;
             }
-            if (x.text == "/" ) {
+            // "Hội nghị phối hợp lãnh đạo, chỉ đạo công tác quân sự, quốc phòng ..."
+            if (x.text == "," && k > i + head_len && k + 1 < t.size() && t[k + 1].word &&
+                !t[k + 1].cap && !t[k + 1].digit && !stop_here(k + 1) &&
+                lex_.honorifics.match(t, k + 1).first == 0) {
                 ++k;
                 continue;
             }
             break;
         }
-        if (!x.cap && stops.count(x.low) > 0) {
+        // "kỷ luật đồng chí Nguyễn Văn Thiện": a person the event is about, at its end
+        if (lex_.honorifics.match(t, k).first > 0 && !x.cap) {
+            std::size_t h = k + lex_.honorifics.match(t, k).first;
+            std::size_t n = name_run(t, h);
+            if (n >= 2 && lex_.surnames.count(t[h].text) > 0 &&
+                (h + n >= t.size() || is_sep(t[h + n]))) {
+                return h + n;
+            }
+            break;
+        }
+        if (stop_here(k)) {
             if (x.low == "và" && k + 1 < t.size() && t[k + 1].cap) {
                 ++k;
                 continue;
             }
             break;
         }
-        if (x.cap && k > i + head_len && lex_.honorifics.match(t, k).first > 0) {
-            break;
-        }
         ++k;
+    }
+    // Trailing linking words are not part of the name.
+    while (k > i + head_len && (t[k - 1].low == "với" || t[k - 1].low == "của" ||
+                                t[k - 1].low == "về" || t[k - 1].text == "," ||
+                                is_dash(t[k - 1]))) {
+        --k;
     }
     return k;
 }
 
+namespace {
+
+std::set<std::string> word_set(std::string_view s) {
+    std::set<std::string> out;
+    for (const Token& t : tokenise(s)) {
+        if (t.word) {
+            out.insert(t.low);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 std::string Run::add_meeting(const std::string& name, const std::string& kind,
                              const std::string& date, std::string_view sentence,
                              std::size_t si) {
+    // The same event named twice in an article ("Hội nghị tổng kết công tác Tuyên giáo ..." in
+    // the title, "Hội nghị tổng kết hoạt động năm 2020" in the text) is one meeting.
+    std::set<std::string> words = word_set(name);
+    for (const MeetingState& m : meetings_) {
+        if ((m.kind == "congress") != (kind == "congress")) {
+            continue;
+        }
+        Entity* e = entity_by_id(entities_, m.id);
+        std::set<std::string> other = word_set(e->name);
+        std::size_t common = 0;
+        for (const std::string& w : words) {
+            common += other.count(w);
+        }
+        std::size_t all = words.size() + other.size() - common;
+        bool subset = common == std::min(words.size(), other.size()) && common >= 3;
+        std::string old_date(graph::string_prop(e->props, "date"));
+        bool dates_clash = !date.empty() && !old_date.empty() && date != old_date;
+        if (!dates_clash && (subset || (all > 0 && common * 5 >= all * 2))) {
+            if (!sentence.empty() && e->sentences.size() < 8) {
+                e->sentences.emplace_back(sentence);
+            }
+            if (old_date.empty() && !date.empty()) {
+                e->props["date"] = date;
+            }
+            return m.id;
+        }
+    }
     // A meeting is one node across articles when its name, date and province agree; without
     // a date it stays within its article.
     std::string scope = date.empty() ? out_.article.id : date + " " + out_.province;
@@ -1945,30 +2060,22 @@ std::string Run::add_meeting(const std::string& name, const std::string& kind,
     if (!date.empty() && e->props.find("date") == e->props.end()) {
         e->props["date"] = date;
     }
-    if (!out_.province.empty() && e->props.find("province") == e->props.end()) {
-        e->props["province"] = out_.province;
-        add_relation("HELD_IN", id, province_entity(out_.province, sentence), {}, sentence);
+    std::string prov = local_province();
+    if (!prov.empty() && e->props.find("province") == e->props.end()) {
+        e->props["province"] = prov;
+        add_relation("HELD_IN", id, province_entity(prov, sentence), {}, sentence);
     }
-    bool known = false;
-    for (const MeetingState& m : meetings_) {
-        known = known || m.id == id;
-    }
-    if (!known) {
-        meetings_.push_back({id, kind, si});
-    }
+    meetings_.push_back({id, kind, si});
     return id;
 }
 
-void Run::find_meetings(Sentence& s, std::size_t si) {
-    const Tokens& t = s.toks;
-    // The sentence's own date: the first time phrase ("Ngày 3/10", "Sáng 28/6", "Từ ngày 25/2
-    // đến 28/2", "vào tháng 5") outside a document's citation.
-    std::string date;
-    for (std::size_t k = 0; k < t.size() && date.empty(); ++k) {
-        if (k > 0 && (t[k - 1].digit || t[k - 1].text == ",") && k > 1 &&
-            t[k - 2].digit && t[k - 2].text.find('/') != std::string_view::npos) {
+std::string Run::sentence_date(const Tokens& t, std::size_t skip_from, std::size_t skip_to,
+                               bool month_ok) const {
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        if (k >= skip_from && k < skip_to) {
             continue;
         }
+        // A date right after a document's code is its date of issue.
         bool cited = false;
         for (std::size_t b = k; b > 0 && k - b < 3; --b) {
             const Token& x = t[b - 1];
@@ -1981,20 +2088,30 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         if (cited) {
             continue;
         }
+        if (t[k].text == "(") {
+            while (k < t.size() && t[k].text != ")") {
+                ++k;
+            }
+            continue;
+        }
         if (auto d = parse_date_at(t, k, year_)) {
-            if (d->has_day || d->has_month) {
-                date = d->iso;
+            if (d->has_day || (month_ok && d->has_month)) {
+                return d->iso;
             }
             k = d->last - 1;
         }
     }
-    std::string meeting_date = date;
-    if (meeting_date.empty() && published_.size() == 10) {
-        meeting_date = published_;
-    }
+    return {};
+}
+
+void Run::find_meetings(Sentence& s, std::size_t si) {
+    const Tokens& t = s.toks;
+    static const std::set<std::string, std::less<>> triggers = {
+        "chức", "dự", "tại", "trì", "mạc", "ra", "biểu", "hành", "trong", "họp", "với",
+        "về", "tới", "đến", "sau", "tiếp", "qua", "mở", "vào"};
 
     std::vector<std::pair<std::size_t, std::string>> here; // token, meeting id
-    std::set<std::size_t> used;
+    std::vector<std::pair<std::size_t, std::size_t>> names; // spans of meeting names
     for (std::size_t i = 0; i < t.size(); ++i) {
         auto [len, idx] = lex_.meeting_heads.match(t, i);
         if (len == 0) {
@@ -2002,16 +2119,17 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         const std::string& kind = lex_.meeting_words[static_cast<std::size_t>(idx)].second;
         std::string prev = i > 0 ? t[i - 1].low : std::string();
-        std::string prev2 = i > 1 ? t[i - 2].low : std::string();
         if (prev == "các" || prev == "những" || prev == "nhiều" || prev == "mỗi" ||
-            prev == "quyết" || prev == "kiện" || prev == "thảo" || prev == "từng") {
+            prev == "quyết" || prev == "kiện" || prev == "thảo" || prev == "từng" ||
+            prev == "thông") {
             i += len - 1;
             continue;
         }
         std::size_t end = meeting_name_end(t, i, len);
         std::size_t extra = end - (i + len);
+        bool triggered = t[i].cap || triggers.count(prev) > 0;
         if (kind == "ceremony") {
-            if (prev == "ngày" || prev == "dịp" || prev == "mùa" || extra < 2 ||
+            if (prev == "ngày" || prev == "dịp" || prev == "mùa" || extra < 2 || !triggered ||
                 (i + 1 < t.size() && (t[i + 1].low == "hội" || t[i + 1].low == "lớn" ||
                                       t[i + 1].low == "tết"))) {
                 continue;
@@ -2020,21 +2138,28 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         if (kind == "congress") {
             bool numbered = false;
             for (std::size_t k = i + len; k < end; ++k) {
-                numbered = numbered || t[k].low == "thứ" || t[k].low == "kỳ" ||
-                           roman(t[k].text) > 0;
+                numbered = numbered || t[k].low == "thứ" || roman(t[k].text) > 0;
             }
-            if (!numbered || extra < 2 || (!t[i].cap && prev != "tại")) {
+            bool referred = false;
+            for (std::size_t k = 0; k < i; ++k) {
+                referred = referred || t[k].low == "kiện" || t[k].low == "quyết";
+            }
+            if (!numbered || extra < 2 || !t[i].cap || referred) {
                 i = end > i ? end - 1 : i;
                 continue;
             }
-            std::string name = join(t, i, end);
-            std::string cdate = date.size() >= 7 ? date : std::string();
-            std::string id = add_meeting(name, kind, cdate, s.text, si);
+            std::string id = add_meeting(join(t, i, end), kind,
+                                         sentence_date(t, i, end, true), s.text, si);
             here.emplace_back(i, id);
+            names.emplace_back(i, end);
             i = end - 1;
             continue;
         }
-        bool specific = extra >= 2 || (extra >= 1 && t[i + len].digit);
+        std::string date = sentence_date(t, i, end, false);
+        if (date.empty() && published_.size() == 10) {
+            date = published_;
+        }
+        bool specific = (extra >= 2 || (extra >= 1 && t[i + len].digit)) && triggered;
         if (!specific) {
             // "Tại hội nghị", "Kết luận hội nghị": the article's meeting of that kind.
             std::string id;
@@ -2044,8 +2169,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                     break;
                 }
             }
-            if (id.empty() && (prev == "tại" || prev == "dự" || prev == "trong")) {
-                id = add_meeting(join(t, i, i + len), kind, meeting_date, s.text, si);
+            if (id.empty() && (prev == "tại" || prev == "dự")) {
+                id = add_meeting(join(t, i, i + len), kind, date, s.text, si);
             }
             if (!id.empty()) {
                 here.emplace_back(i, id);
@@ -2053,16 +2178,16 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             i += len - 1;
             continue;
         }
-        std::string name = join(t, i, end);
-        std::string id = add_meeting(name, kind, meeting_date, s.text, si);
+        std::string id = add_meeting(join(t, i, end), kind, date, s.text, si);
         here.emplace_back(i, id);
+        names.emplace_back(i, end);
         // "Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị": the organiser
         if (i >= 2 && t[i - 1].low == "chức" && t[i - 2].low == "tổ") {
             for (const BodyMention& b : bodies_here_) {
                 if (b.last <= i - 2 && b.last + 4 >= i - 2) {
                     graph::Properties p;
-                    if (!meeting_date.empty()) {
-                        p["date"] = meeting_date;
+                    if (!date.empty()) {
+                        p["date"] = date;
                     }
                     add_relation("ORGANISED", b.id, id, p, s.text);
                 }
@@ -2074,38 +2199,56 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             }
         }
         for (const auto& [di, did] : directives_here_) {
-            (void)di;
-            add_relation("DISCUSSED", id, did, {}, s.text);
+            if (di >= end) {
+                add_relation("DISCUSSED", id, did, {}, s.text);
+            }
         }
-        used.insert(i);
         i = end - 1;
     }
-    // "đoàn công tác ... làm việc với 6 Huyện ủy": a working meeting named by its verb.
+    // "đoàn công tác ... làm việc với 6 Huyện ủy", "Tổng Bí thư Nguyễn Phú Trọng làm việc với
+    // Ban Thường vụ Tỉnh ủy Nam Định": a working meeting named by its verb.
+    std::string date = sentence_date(t, t.size(), t.size(), false);
     for (std::size_t i = 1; i + 2 < t.size(); ++i) {
         if (t[i].low != "làm" || t[i + 1].low != "việc" || t[i + 2].low != "với" ||
             t[i - 1].low == "buổi" || t[i - 1].low == "cuộc") {
             continue;
         }
-        std::size_t subj = t.size();
+        if (date.empty() && si >= 4) {
+            continue;
+        }
+        std::string subject;
         for (std::size_t k = 0; k < i; ++k) {
             if (t[k].low == "đoàn" && (k + 1 >= t.size() || t[k + 1].low != "kết")) {
-                subj = k;
+                std::size_t e = k;
+                while (e < i && t[e].low != "do" && !is_sep(t[e])) {
+                    ++e;
+                }
+                for (std::size_t x = k; x < e; ++x) {
+                    if (t[x].low == "của" && x == k + 2) {
+                        continue;
+                    }
+                    subject += (subject.empty() ? "" : " ") + std::string(t[x].text);
+                }
                 break;
             }
         }
-        if (subj == t.size() || date.empty()) {
-            continue;
-        }
-        std::size_t subj_end = subj;
-        while (subj_end < i && t[subj_end].low != "do" && !is_sep(t[subj_end])) {
-            ++subj_end;
-        }
-        std::string subject;
-        for (std::size_t k = subj; k < subj_end; ++k) {
-            if (t[k].low == "của" && k == subj + 2) {
-                continue;
+        if (subject.empty()) {
+            for (const PersonMention& pm : persons_here_) {
+                if (pm.last <= i && pm.last + 2 >= i) {
+                    subject = (pm.titles.empty() ? std::string() : pm.titles.back() + " ") +
+                              join(t, pm.first, pm.first + (pm.name_len));
+                }
             }
-            subject += (subject.empty() ? "" : " ") + std::string(t[k].text);
+        }
+        if (subject.empty()) {
+            for (const BodyMention& b : bodies_here_) {
+                if (b.last <= i && b.last + 3 >= i) {
+                    subject = entity_by_id(entities_, b.id)->name;
+                }
+            }
+        }
+        if (subject.empty()) {
+            continue;
         }
         std::size_t obj = i + 3;
         std::size_t obj_end = obj;
@@ -2113,12 +2256,47 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                t[obj_end].low != "nhằm" && t[obj_end].low != "về" && obj_end - obj < 15) {
             ++obj_end;
         }
+        if (obj_end == obj) {
+            continue;
+        }
         std::string name = "buổi làm việc của " + subject + " với " + join(t, obj, obj_end);
-        std::string id = add_meeting(name, "working", date, s.text, si);
+        std::string id = add_meeting(name, "working",
+                                     date.empty() && published_.size() == 10 ? published_ : date,
+                                     s.text, si);
+        here.emplace_back(i, id);
+    }
+    // "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15", "Ban Bí thư đã họp": a meeting named by
+    // its verb and the body that met.
+    for (std::size_t i = 1; i < t.size(); ++i) {
+        if (t[i].low != "họp" || (i + 1 < t.size() && t[i + 1].low == "báo")) {
+            continue;
+        }
+        std::size_t v = i;
+        while (v > 0 && (t[v - 1].low == "đã" || t[v - 1].low == "vừa" || t[v - 1].low == "sẽ" ||
+                         t[v - 1].low == "đang")) {
+            --v;
+        }
+        const BodyMention* who = nullptr;
+        for (const BodyMention& b : bodies_here_) {
+            if (b.last == v) {
+                who = &b;
+            }
+        }
+        if (who == nullptr) {
+            continue;
+        }
+        std::string body = entity_by_id(entities_, who->id)->name;
+        std::string name = "cuộc họp của " + body;
+        if (i + 3 < t.size() && t[i + 1].low == "kỳ" && t[i + 2].low == "thứ" && t[i + 3].digit) {
+            name = "kỳ họp thứ " + std::string(t[i + 3].text) + " của " + body;
+        }
+        std::string d = date.empty() && published_.size() == 10 ? published_ : date;
+        std::string id = add_meeting(name, "meeting", d, s.text, si);
+        add_relation("ORGANISED", who->id, id, {}, s.text);
         here.emplace_back(i, id);
     }
     // Attendance: a named person with a role word near, at this sentence's meeting or the
-    // article's current one.
+    // article's current one; not the persons an event's name is about.
     std::string current;
     if (!here.empty()) {
         current = here.front().second;
@@ -2135,40 +2313,53 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
     }
     for (std::size_t n = 0; n < persons_here_.size(); ++n) {
         const PersonMention& pm = persons_here_[n];
-        std::string role;
-        // After the name (and its titles), within the clause
-        std::size_t limit = n + 1 < persons_here_.size() ? persons_here_[n + 1].first : t.size();
-        for (std::size_t k = pm.last; k < limit && k < pm.last + 6 && role.empty(); ++k) {
-            if (t[k].text == "." || t[k].text == ";") {
-                break;
-            }
-            if (lex_.roles.match(t, k).first > 0 && !t[k].cap) {
-                role = lex_.role_names[static_cast<std::size_t>(lex_.roles.match(t, k).second)];
-            }
+        bool named = false;
+        for (const auto& [a, b] : names) {
+            named = named || (pm.first >= a && pm.first < b);
         }
-        // Before the name, back to the sentence start or the previous person
-        std::size_t floor = n > 0 ? persons_here_[n - 1].last : 0;
-        for (std::size_t k = pm.first; k > floor && role.empty(); --k) {
-            auto [len, idx] = lex_.roles.match(t, k - 1);
-            if (len > 0) {
+        if (named) {
+            continue;
+        }
+        std::string role;
+        // Right after the name and its titles: "X, Bí thư Tỉnh ủy chủ trì", "X đã công bố"
+        {
+            std::size_t k = pm.last;
+            while (k < t.size() && k < pm.last + 3 &&
+                   (t[k].low == "đã" || t[k].low == "cũng" || t[k].low == "vừa" ||
+                    t[k].low == "sẽ" || t[k].low == "đến" || t[k].low == "tới" ||
+                    t[k].low == "về" || t[k].low == "cùng" || t[k].low == "đồng")) {
+                ++k;
+            }
+            auto [len, idx] = lex_.roles.match(t, k);
+            if (len > 0 && !t[k].cap) {
                 role = lex_.role_names[static_cast<std::size_t>(idx)];
             }
         }
-        if (role.empty() && n > 0) {
-            // A list after one cue: "Dự ... có đồng chí A; các đồng chí B, C"
-            for (std::size_t k = floor; k > 0 && role.empty(); --k) {
-                auto [len, idx] = lex_.roles.match(t, k - 1);
-                if (len > 0 && lex_.role_names[static_cast<std::size_t>(idx)] == "participant") {
-                    role = "participant";
-                }
+        // A cue that opens the clause before the name: "Phát biểu tại hội nghị, ông X",
+        // "dưới sự chủ trì của đồng chí X", "Dự ... có đồng chí A; các đồng chí B, C".
+        std::size_t floor = 0;
+        for (std::size_t k = pm.first; k > floor && role.empty(); --k) {
+            std::size_t c = k - 1;
+            auto [len, idx] = lex_.roles.match(t, c);
+            if (len == 0) {
+                continue;
+            }
+            bool opens = c == 0 || is_sep(t[c - 1]) || t[c - 1].low == "sự" ||
+                         t[c - 1].low == "có" || t[c - 1].low == "cùng";
+            std::string r = lex_.role_names[static_cast<std::size_t>(idx)];
+            bool other_between = false;
+            for (std::size_t q = 0; q < n; ++q) {
+                other_between = other_between || (persons_here_[q].first > c &&
+                                                   r != "participant");
+            }
+            if (opens && !other_between) {
+                role = r;
             }
         }
         for (const std::string& title : pm.titles) {
             std::string low = lower(title);
-            if (low.rfind("trưởng đoàn", 0) == 0 || low.rfind("trưởng ban chỉ đạo", 0) == 0) {
-                if (low.rfind("trưởng đoàn", 0) == 0 && low.find("quốc hội") == std::string::npos) {
-                    role = "head";
-                }
+            if (low.rfind("trưởng đoàn", 0) == 0 && low.find("quốc hội") == std::string::npos) {
+                role = "head";
             }
         }
         if (role.empty()) {
