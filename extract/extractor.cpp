@@ -721,6 +721,16 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
     k += std::max<std::size_t>(1, lex_.titles.match(t, k).first);
     while (k < t.size()) {
         const Token& x = t[k];
+        // A body or sector named in the title is taken whole ("Ủy ban kiểm tra T.Ư",
+        // "Bộ Lao động - Thương binh và Xã hội"), whatever its words.
+        if (x.cap) {
+            std::size_t whole = std::max(lex_.body_names.match(t, k).first,
+                                         lex_.sector_names.match(t, k).first);
+            if (whole > 1) {
+                k += whole;
+                continue;
+            }
+        }
         if (!x.word) {
             if (x.text == "(" ) {
                 // "(khóa XII)" stays inside a title.
@@ -2040,6 +2050,12 @@ std::string Run::add_meeting(const std::string& name, const std::string& kind,
         }
         std::size_t all = words.size() + other.size() - common;
         bool subset = common == std::min(words.size(), other.size()) && common >= 3;
+        // "Hội nghị tổng kết ..." twice in one article: the same head and next word.
+        Tokens a = tokenise(name);
+        Tokens b = tokenise(e->name);
+        bool same_start = a.size() >= 3 && b.size() >= 3 && a[0].low == b[0].low &&
+                          a[1].low == b[1].low && a[2].low == b[2].low;
+        subset = subset || same_start;
         std::string old_date(graph::string_prop(e->props, "date"));
         bool dates_clash = !date.empty() && !old_date.empty() && date != old_date;
         if (!dates_clash && (subset || (all > 0 && common * 5 >= all * 2))) {
@@ -2160,6 +2176,13 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             date = published_;
         }
         bool specific = (extra >= 2 || (extra >= 1 && t[i + len].digit)) && triggered;
+        bool any_meeting = false;
+        for (const MeetingState& m : meetings_) {
+            any_meeting = any_meeting || m.kind != "congress";
+        }
+        if (i == 0 && any_meeting) {
+            specific = false; // "Hội nghị bàn về ...": the article's meeting, described
+        }
         if (!specific) {
             // "Tại hội nghị", "Kết luận hội nghị": the article's meeting of that kind.
             std::string id;
@@ -2291,7 +2314,15 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             name = "kỳ họp thứ " + std::string(t[i + 3].text) + " của " + body;
         }
         std::string d = date.empty() && published_.size() == 10 ? published_ : date;
-        std::string id = add_meeting(name, "meeting", d, s.text, si);
+        std::string id;
+        for (auto it = meetings_.rbegin(); it != meetings_.rend() && id.empty(); ++it) {
+            if (it->kind != "congress") {
+                id = it->id; // "Chính phủ họp phiên thường kỳ" after "phiên họp ...": the same
+            }
+        }
+        if (id.empty()) {
+            id = add_meeting(name, "meeting", d, s.text, si);
+        }
         add_relation("ORGANISED", who->id, id, {}, s.text);
         here.emplace_back(i, id);
     }

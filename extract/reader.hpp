@@ -44,7 +44,8 @@ struct ReadCounts {
 /// not one of these forms or names an impossible day.
 std::string iso_date(std::string_view text);
 
-/// A 64-bit FNV-1a hash of `text` as 16 lower-case hex digits (Article::hash).
+/// A 64-bit hash of `text` (FNV-1a over 64-bit words, then mixed) as 16 lower-case hex digits
+/// (Article::hash). Not cryptographic: it tells a changed article from a known one.
 std::string content_hash(std::string_view text);
 
 /// Reads every input in order (a path, a folder, or "-" for stdin) and calls `on_article` for
