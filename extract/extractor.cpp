@@ -19,6 +19,7 @@ namespace vnkg::extract {
 
 namespace {
 
+using namespace std::string_view_literals;
 using Tokens = std::vector<Token>;
 
 struct Sentence {
@@ -28,25 +29,25 @@ struct Sentence {
 };
 
 bool is_sep(const Token& t) {
-    return !t.word && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "(" ||
-                       t.text == ")" || t.text == "-" || t.text == "\xE2\x80\x93" ||
-                       t.text == "\xE2\x80\x94" || t.text == "." || t.text == "|" ||
-                       t.text == "\"" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D" ||
-                       t.text == "!" || t.text == "?" || t.text == "\xE2\x80\xA6" ||
-                       t.text == "[" || t.text == "]");
+    return !t.word && (t.text == ","sv || t.text == ";"sv || t.text == ":"sv || t.text == "("sv ||
+                       t.text == ")"sv || t.text == "-"sv || t.text == "\xE2\x80\x93"sv ||
+                       t.text == "\xE2\x80\x94"sv || t.text == "."sv || t.text == "|"sv ||
+                       t.text == "\""sv || t.text == "\xE2\x80\x9C"sv || t.text == "\xE2\x80\x9D"sv ||
+                       t.text == "!"sv || t.text == "?"sv || t.text == "\xE2\x80\xA6"sv ||
+                       t.text == "["sv || t.text == "]"sv);
 }
 
 bool is_dash(const Token& t) {
-    return t.text == "-" || t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94";
+    return t.text == "-"sv || t.text == "\xE2\x80\x93"sv || t.text == "\xE2\x80\x94"sv;
 }
 
 // Joins tokens [a, b) with single spaces, keeping commas and closing brackets tight.
 std::string join(const Tokens& t, std::size_t a, std::size_t b) {
     std::string out;
     for (std::size_t k = a; k < b && k < t.size(); ++k) {
-        bool tight = t[k].text == "," || t[k].text == ")" || t[k].text == "." ||
-                     t[k].text == ";" || t[k].text == ":";
-        if (!out.empty() && !tight && !(k > a && t[k - 1].text == "(")) {
+        bool tight = t[k].text == ","sv || t[k].text == ")"sv || t[k].text == "."sv ||
+                     t[k].text == ";"sv || t[k].text == ":"sv;
+        if (!out.empty() && !tight && !(k > a && t[k - 1].text == "("sv)) {
             out += ' ';
         }
         out += t[k].text;
@@ -221,9 +222,14 @@ void Run::split() {
         toks.reserve(raw.size());
         for (std::size_t k = 0; k < raw.size(); ++k) {
             const Token& t = raw[k];
-            auto it = t.word ? lex_.abbreviations.find(std::string(t.text)) : lex_.abbreviations.end();
+            // Abbreviations are capitalised and short, or hold a dot ("UBND", "TP.", "T.Ư").
+            bool candidate = t.word && t.cap &&
+                             (t.all_caps || t.text.size() <= 4 ||
+                              t.text.find('.') != std::string_view::npos);
+            auto it = candidate ? lex_.abbreviations.find(std::string(t.text))
+                                : lex_.abbreviations.end();
             bool dotted = false;
-            if (t.word && k + 1 < raw.size() && raw[k + 1].text == "." &&
+            if (candidate && k + 1 < raw.size() && raw[k + 1].text == "."sv &&
                 raw[k + 1].begin == t.end) {
                 auto dot = lex_.abbreviations.find(std::string(t.text) + ".");
                 if (dot != lex_.abbreviations.end()) {
@@ -251,6 +257,7 @@ void Run::split() {
                 ++k;
             }
         }
+        lex_.assign_ids(toks);
         s.toks = std::move(toks);
     }
 }
@@ -276,6 +283,7 @@ void Run::find_header() {
     std::string best;
     for (std::string_view line : lines) {
         Tokens t = tokenise(line);
+        lex_.assign_ids(t);
         std::size_t words = 0;
         for (const Token& tok : t) {
             words += tok.word ? 1 : 0;
@@ -309,7 +317,7 @@ void Run::find_header() {
                 dated = dated || (tok.digit && parse_day_month(tok.text, d));
             }
             if (words >= 5 && !dated) {
-                if (!t.empty() && t[0].text == "null") {
+                if (!t.empty() && t[0].text == "null"sv) {
                     line = trim(line.substr(t[0].end));
                 }
                 a.title = std::string(line);
@@ -330,10 +338,10 @@ void Run::find_reference_year() {
     for (const Sentence& s : sentences_) {
         const Tokens& t = s.toks;
         std::size_t k = 0;
-        if (k < t.size() && (t[k].low == "trong" || t[k].low == "cả")) {
+        if (k < t.size() && (t[k].low == "trong"sv || t[k].low == "cả"sv)) {
             ++k;
         }
-        if (k + 1 < t.size() && t[k].low == "năm" && t[k + 1].digit &&
+        if (k + 1 < t.size() && t[k].low == "năm"sv && t[k + 1].digit &&
             t[k + 1].text.size() == 4) {
             int y = year_of(t[k + 1].text);
             if (y >= 1990 && y <= 2100) {
@@ -354,16 +362,16 @@ std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool nee
     std::string unit;
     std::size_t k = i;
     const std::string& w = t[i].low;
-    if (w == "tỉnh") {
+    if (w == "tỉnh"sv) {
         unit = "tỉnh";
         k = i + 1;
-    } else if (w == "thành" && i + 1 < t.size() && t[i + 1].low == "phố") {
+    } else if (w == "thành"sv && i + 1 < t.size() && t[i + 1].low == "phố"sv) {
         unit = "thành phố";
         k = i + 2;
-    } else if (w == "huyện" || w == "quận") {
+    } else if (w == "huyện"sv || w == "quận"sv) {
         unit = w;
         k = i + 1;
-    } else if (w == "thị" && i + 1 < t.size() && t[i + 1].low == "xã") {
+    } else if (w == "thị"sv && i + 1 < t.size() && t[i + 1].low == "xã"sv) {
         unit = "thị xã";
         k = i + 2;
     } else if (need_marker) {
@@ -381,18 +389,18 @@ std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool nee
             std::size_t after = k + len;
             if (unit.empty()) {
                 if (k > 0 && t[k - 1].cap && t[k - 1].word &&
-                    lex_.surnames.count(t[k - 1].text) > 0) {
+                    lex_.is_surname(t[k - 1])) {
                     return std::nullopt;
                 }
                 if (after < t.size() && t[after].cap && t[after].word && !t[after].all_caps &&
-                    lex_.surnames.count(t[after].text) == 0 &&
-                    lex_.non_name_words.count(t[after].text) == 0) {
+                    !lex_.is_surname(t[after]) &&
+                    !lex_.is_non_name(t[after])) {
                     return std::nullopt;
                 }
             }
             const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(idx)];
             if (unit.empty() && lex_.marked_places.count(p.name) > 0 &&
-                !(k > 0 && (t[k - 1].low == "ủy" || t[k - 1].low == "phố"))) {
+                !(k > 0 && (t[k - 1].low == "ủy"sv || t[k - 1].low == "phố"sv))) {
                 return std::nullopt; // "tư tưởng Hồ Chí Minh"
             }
             m.len = after - i;
@@ -466,6 +474,7 @@ void Run::find_places() {
     std::vector<PlaceMatch> ambiguous;
     const std::string& title = out_.article.title;
     Tokens title_toks = tokenise(title);
+    lex_.assign_ids(title_toks);
     for (std::size_t k = 0; k < title_toks.size(); ++k) {
         if (auto m = place_at(title_toks, k, false)) {
             if (!m->province.empty()) {
@@ -481,15 +490,15 @@ void Run::find_places() {
         for (std::size_t k = 0; k < t.size(); ++k) {
             std::optional<PlaceMatch> m;
             // "Huyện ủy Kỳ Sơn", "6 Huyện ủy: Kỳ Sơn, Tương Dương", "các huyện: A, B và TX. C"
-            bool committee = k + 1 < t.size() && t[k + 1].low == "ủy" &&
-                             (t[k].low == "huyện" || t[k].low == "thị" || t[k].low == "quận" ||
-                              t[k].low == "thành");
-            if (committee || t[k].low == "huyện" || t[k].low == "quận") {
-                std::string unit = t[k].low == "thành"  ? "thành phố"
-                                   : t[k].low == "thị" ? "thị xã"
+            bool committee = k + 1 < t.size() && t[k + 1].low == "ủy"sv &&
+                             (t[k].low == "huyện"sv || t[k].low == "thị"sv || t[k].low == "quận"sv ||
+                              t[k].low == "thành"sv);
+            if (committee || t[k].low == "huyện"sv || t[k].low == "quận"sv) {
+                std::string unit = t[k].low == "thành"sv  ? "thành phố"
+                                   : t[k].low == "thị"sv ? "thị xã"
                                                        : t[k].low;
                 std::size_t j = k + (committee ? 2 : 1);
-                bool list = j < t.size() && t[j].text == ":";
+                bool list = j < t.size() && t[j].text == ":"sv;
                 if (list) {
                     ++j;
                 }
@@ -544,7 +553,7 @@ void Run::find_places() {
                     if (!list) {
                         break;
                     }
-                    if (j < t.size() && (t[j].text == "," || t[j].low == "và")) {
+                    if (j < t.size() && (t[j].text == ","sv || t[j].low == "và"sv)) {
                         ++j;
                         continue;
                     }
@@ -630,8 +639,9 @@ std::string Run::add_entity(const std::string& type, const std::string& name,
     auto it = entity_index_.find(key);
     if (it != entity_index_.end()) {
         Entity& e = entities_[it->second];
+        // Sentences come in text order, so a repeat is the last one kept.
         if (!sentence.empty() && e.sentences.size() < 8 &&
-            std::find(e.sentences.begin(), e.sentences.end(), sentence) == e.sentences.end()) {
+            (e.sentences.empty() || e.sentences.back() != sentence)) {
             e.sentences.emplace_back(sentence);
         }
         return e.id;
@@ -703,7 +713,7 @@ void Run::add_title(const std::string& person_id, const std::string& title) {
 
 bool Run::title_head_at(const Tokens& t, std::size_t i) const {
     std::size_t k = i;
-    if (k < t.size() && t[k].low == "nguyên") {
+    if (k < t.size() && t[k].low == "nguyên"sv) {
         ++k;
     }
     if (k >= t.size() || !t[k].cap) {
@@ -715,7 +725,7 @@ bool Run::title_head_at(const Tokens& t, std::size_t i) const {
 // The end of a title that starts at `i`: the next separator, stop word or person name.
 std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
     std::size_t k = i;
-    if (k < t.size() && t[k].low == "nguyên") {
+    if (k < t.size() && t[k].low == "nguyên"sv) {
         ++k;
     }
     k += std::max<std::size_t>(1, lex_.titles.match(t, k).first);
@@ -732,11 +742,11 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
             }
         }
         if (!x.word) {
-            if (x.text == "(" ) {
+            if (x.text == "("sv ) {
                 // "(khóa XII)" stays inside a title.
-                if (k + 1 < t.size() && t[k + 1].low == "khóa") {
+                if (k + 1 < t.size() && t[k + 1].low == "khóa"sv) {
                     std::size_t c = k + 2;
-                    while (c < t.size() && t[c].text != ")") {
+                    while (c < t.size() && t[c].text != ")"sv) {
                         ++c;
                     }
                     k = c < t.size() ? c + 1 : c;
@@ -745,7 +755,7 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
             }
             if (is_dash(x) && k + 1 < t.size() && t[k + 1].cap && k > i &&
                 t[k - 1].cap && lex_.sector_names.match(t, k + 1).first == 0 &&
-                lex_.surnames.count(t[k + 1].text) == 0 && !title_head_at(t, k + 1)) {
+                !lex_.is_surname(t[k + 1]) && !title_head_at(t, k + 1)) {
                 // "Lao động - Thương binh và Xã hội", "Văn hóa - Thông tin": a dash inside a name
                 ++k;
                 continue;
@@ -753,8 +763,8 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
             break;
         }
         if (!x.cap && !x.digit) {
-            if (x.low == "và" && k + 1 < t.size() && t[k + 1].cap && !title_head_at(t, k + 1) &&
-                lex_.surnames.count(t[k + 1].text) == 0) {
+            if (x.low == "và"sv && k + 1 < t.size() && t[k + 1].cap && !title_head_at(t, k + 1) &&
+                !lex_.is_surname(t[k + 1])) {
                 ++k;
                 continue;
             }
@@ -762,7 +772,7 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
                 break;
             }
         }
-        if (x.cap && k > i && lex_.surnames.count(x.text) > 0 && name_run(t, k) >= 2 &&
+        if (x.cap && k > i && lex_.is_surname(x) && name_run(t, k) >= 2 &&
             lex_.body_names.match(t, k).first == 0 && !is_place_name(t, k, name_run(t, k))) {
             break; // the person's name
         }
@@ -782,7 +792,7 @@ std::size_t Run::name_run(const Tokens& t, std::size_t i) const {
         if (!x.word || !x.cap || x.digit || x.all_caps) {
             break;
         }
-        if (lex_.non_name_words.count(x.text) > 0) {
+        if (lex_.is_non_name(x)) {
             break;
         }
         // A title or body word ends a name ("Hoàng Trung Hải Bí thư").
@@ -840,7 +850,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         if (!honorific) {
             auto [pl, pi] = lex_.province_names.match(t, i);
             (void)pi;
-            if (pl > 0 && i + pl < t.size() && lex_.surnames.count(t[i + pl].text) > 0) {
+            if (pl > 0 && i + pl < t.size() && lex_.is_surname(t[i + pl])) {
                 i += pl - 1;
                 continue;
             }
@@ -849,7 +859,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         if (len < 2) {
             continue;
         }
-        bool surname = lex_.surnames.count(t[i].text) > 0;
+        bool surname = lex_.is_surname(t[i]);
         std::string name = join(t, i, i + len);
         if (!honorific && !surname && known_person_names_.count(name) == 0) {
             continue;
@@ -874,8 +884,8 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         // Two-word names need something that says they are people.
         bool context = honorific || known_person_names_.count(name) > 0 || len >= 3;
         std::size_t after = i + len;
-        if (!context && after + 1 < t.size() && (t[after].text == "," || is_dash(t[after]) ||
-                                                 t[after].text == "(")) {
+        if (!context && after + 1 < t.size() && (t[after].text == ","sv || is_dash(t[after]) ||
+                                                 t[after].text == "("sv)) {
             context = title_head_at(t, after + 1);
         }
         std::size_t clause = i;
@@ -921,7 +931,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
                 titles.push_back(join(t, h, end));
             }
             std::size_t c = clause;
-            while (c >= 2 && t[c - 1].text == ",") {
+            while (c >= 2 && t[c - 1].text == ","sv) {
                 std::size_t b = c - 1;
                 while (b > 0 && !is_sep(t[b - 1])) {
                     --b;
@@ -935,10 +945,10 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         // Titles after the name: ", A, B" or " - A, B" or " (A)".
         std::size_t k = after;
-        while (k + 1 < t.size() && (t[k].text == "," || is_dash(t[k]) || t[k].text == "(" ||
-                                    t[k].text == ";") &&
+        while (k + 1 < t.size() && (t[k].text == ","sv || is_dash(t[k]) || t[k].text == "("sv ||
+                                    t[k].text == ";"sv) &&
                title_head_at(t, k + 1)) {
-            if (t[k].text == ";" && k != after) {
+            if (t[k].text == ";"sv && k != after) {
                 break;
             }
             std::size_t b = k + 1;
@@ -951,7 +961,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
                 titles.push_back(join(t, h, e2));
             }
             k = e2;
-            if (k < t.size() && t[k].text == ")") {
+            if (k < t.size() && t[k].text == ")"sv) {
                 ++k;
                 break;
             }
@@ -959,7 +969,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         pm.last = std::max(pm.last, k);
         for (std::string& title : titles) {
             std::string key = lower(title);
-            if (key == "trưởng đoàn" || key == "phó trưởng đoàn" || key == "đồng chí") {
+            if (key == "trưởng đoàn"sv || key == "phó trưởng đoàn"sv || key == "đồng chí"sv) {
                 continue;
             }
             add_title(pm.id, title);
@@ -970,7 +980,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
     }
     // "các đồng chí Phó Bí thư Tỉnh ủy: A, B và C" gives the title to every name after it.
     for (std::size_t c = 0; c < t.size(); ++c) {
-        if (t[c].text != ":") {
+        if (t[c].text != ":"sv) {
             continue;
         }
         std::size_t b = c;
@@ -981,7 +991,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         while (h < c && !title_head_at(t, h)) {
             ++h;
         }
-        if (h >= c || h == b || (t[b].low != "các" && t[h - 1].low != "chí")) {
+        if (h >= c || h == b || (t[b].low != "các"sv && t[h - 1].low != "chí"sv)) {
             continue;
         }
         std::string shared = join(t, h, c);
@@ -1020,9 +1030,7 @@ void Run::find_authors() {
                 return false;
             }
         }
-        return lex_.non_name_words.count(x.text) == 0 &&
-               lex_.non_name_words.count(title_case(lower(x.text))) == 0 &&
-               lex_.abbreviations.count(std::string(x.text)) == 0;
+        return !lex_.is_non_name(x) && lex_.abbreviations.count(std::string(x.text)) == 0;
     };
     auto name_words = [&](const Tokens& t, std::size_t i, std::size_t max) {
         std::size_t k = i;
@@ -1051,12 +1059,13 @@ void Run::find_authors() {
             continue;
         }
         Tokens t = tokenise(s.text);
+        lex_.assign_ids(t);
         for (std::size_t k = 0; k + 1 < t.size(); ++k) {
-            if (t[k].text != "Ảnh" && t[k].text != "ẢNH") {
+            if (t[k].text != "Ảnh"sv && t[k].text != "ẢNH"sv) {
                 continue;
             }
             std::size_t j = k + 1;
-            if (j < t.size() && t[j].text == ":") {
+            if (j < t.size() && t[j].text == ":"sv) {
                 ++j;
             }
             std::size_t n = name_words(t, j, 4);
@@ -1075,9 +1084,10 @@ void Run::find_authors() {
     }
     for (std::size_t k = last_long + 1; k < sentences_.size() && k <= last_long + 6; ++k) {
         Tokens t = tokenise(sentences_[k].text);
+        lex_.assign_ids(t);
         std::size_t end = t.size();
         // "Thu Phương (TTXVN)", "Đinh Tuấn/TTXVN"
-        if (end >= 3 && t[end - 1].text == ")" && t[end - 3].text == "(") {
+        if (end >= 3 && t[end - 1].text == ")"sv && t[end - 3].text == "("sv) {
             end -= 3;
         }
         std::size_t words = 0;
@@ -1094,12 +1104,13 @@ void Run::find_authors() {
     if (!sentences_.empty() && last_long + 1 >= sentences_.size()) {
         const Sentence& s = sentences_.back();
         Tokens t = tokenise(s.text);
+        lex_.assign_ids(t);
         std::size_t end = t.size();
         while (end > 0 && !t[end - 1].word) {
             --end;
         }
-        if (end >= 2 && t[end - 1].all_caps && end < t.size() && t[end].text == ")" &&
-            t[end - 2].text == "(") {
+        if (end >= 2 && t[end - 1].all_caps && end < t.size() && t[end].text == ")"sv &&
+            t[end - 2].text == "("sv) {
             end -= 2; // "(TTXVN)"
             while (end > 0 && !t[end - 1].word) {
                 --end;
@@ -1159,8 +1170,8 @@ std::string Run::local_province() const {
 bool Run::unknown_name_at(const Tokens& t, std::size_t k) const {
     // A capitalised word that is neither a person's name, a title nor a body: an unknown place.
     return k < t.size() && t[k].word && t[k].cap && !t[k].all_caps && !t[k].digit &&
-           lex_.surnames.count(t[k].text) == 0 && lex_.titles.match(t, k).first == 0 &&
-           lex_.body_names.match(t, k).first == 0 && lex_.non_name_words.count(t[k].text) == 0 &&
+           !lex_.is_surname(t[k]) && lex_.titles.match(t, k).first == 0 &&
+           lex_.body_names.match(t, k).first == 0 && !lex_.is_non_name(t[k]) &&
            lex_.honorifics.match(t, k).first == 0;
 }
 
@@ -1184,12 +1195,12 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
     }
     std::string unit;
     std::size_t len = 1;
-    if (i < t.size() && (t[i].low == "huyện" || t[i].low == "quận" || t[i].low == "tỉnh")) {
+    if (i < t.size() && (t[i].low == "huyện"sv || t[i].low == "quận"sv || t[i].low == "tỉnh"sv)) {
         unit = t[i].low;
-    } else if (i + 1 < t.size() && t[i].low == "thành" && t[i + 1].low == "phố") {
+    } else if (i + 1 < t.size() && t[i].low == "thành"sv && t[i + 1].low == "phố"sv) {
         unit = "thành phố";
         len = 2;
-    } else if (i + 1 < t.size() && t[i].low == "thị" && t[i + 1].low == "xã") {
+    } else if (i + 1 < t.size() && t[i].low == "thị"sv && t[i + 1].low == "xã"sv) {
         unit = "thị xã";
         len = 2;
     } else if (!implicit_unit.empty()) {
@@ -1232,19 +1243,19 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
     }
     const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
     std::size_t k = i + len;
-    if (k < t.size() && (t[k].low == "viên" || t[k].low == "các" || t[k].low == "cấp" ||
-                         t[k].low == "cơ")) {
+    if (k < t.size() && (t[k].low == "viên"sv || t[k].low == "các"sv || t[k].low == "cấp"sv ||
+                         t[k].low == "cơ"sv)) {
         return std::nullopt;
     }
     BodyMatch m;
     std::string level = lower(b.name);
-    std::string unit = level == "tỉnh ủy"     ? "tỉnh"
-                       : level == "thành ủy" ? "thành phố"
-                       : level == "huyện ủy" ? "huyện"
-                       : level == "thị ủy"   ? "thị xã"
-                       : level == "quận ủy"  ? "quận"
+    std::string unit = level == "tỉnh ủy"sv     ? "tỉnh"
+                       : level == "thành ủy"sv ? "thành phố"
+                       : level == "huyện ủy"sv ? "huyện"
+                       : level == "thị ủy"sv   ? "thị xã"
+                       : level == "quận ủy"sv  ? "quận"
                                              : "";
-    if (level == "đảng bộ") {
+    if (level == "đảng bộ"sv) {
         auto q = place_qualifier(t, k, "");
         if (!q || q->len == 0) {
             return std::nullopt;
@@ -1256,7 +1267,7 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
         m.len = len + q->len;
         return m;
     }
-    if (level == "đảng ủy") {
+    if (level == "đảng ủy"sv) {
         // "Đảng ủy Đài Tiếng nói Việt Nam": the Party committee of a national body
         auto [nl, ni] = lex_.body_names.match(t, k);
         if (nl > 0 && t[k].cap &&
@@ -1291,7 +1302,7 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
             return m;
         }
     }
-    if (k + 1 < t.size() && t[k].low == "thành" && t[k + 1].low == "phố") {
+    if (k + 1 < t.size() && t[k].low == "thành"sv && t[k + 1].low == "phố"sv) {
         auto [pl2, pi2] = lex_.province_names.match(t, k + 2);
         if (pl2 > 0) {
             const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi2)];
@@ -1338,11 +1349,11 @@ std::optional<Run::BodyMatch> Run::parent_at(const Tokens& t, std::size_t i) con
         return c;
     }
     // "Trung ương (Đảng)"
-    if (i + 1 < t.size() && t[i].low == "trung" && t[i + 1].low == "ương") {
+    if (i + 1 < t.size() && t[i].low == "trung"sv && t[i + 1].low == "ương"sv) {
         BodyMatch m;
         m.name = "Trung ương";
         m.len = 2;
-        if (i + 2 < t.size() && t[i + 2].text == "Đảng") {
+        if (i + 2 < t.size() && t[i + 2].text == "Đảng"sv) {
             m.name = "Trung ương Đảng";
             m.len = 3;
         }
@@ -1381,12 +1392,12 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
     bool cap = t[i].cap;
     // "Trưởng ban Tuyên giáo", "Trưởng đoàn Đại biểu Quốc hội": a body named inside a title
     // is written in lower case.
-    bool after_title = i > 0 && (t[i - 1].low == "trưởng" || t[i - 1].low == "phó") &&
-                       (t[i].low == "ban" || t[i].low == "đoàn");
+    bool after_title = i > 0 && (t[i - 1].low == "trưởng"sv || t[i - 1].low == "phó"sv) &&
+                       (t[i].low == "ban"sv || t[i].low == "đoàn"sv);
     if (!cap && !after_title && b.name != "Ban cán sự đảng") {
         return std::nullopt;
     }
-    if (i > 0 && (t[i - 1].low == "các" || t[i - 1].low == "những")) {
+    if (i > 0 && (t[i - 1].low == "các"sv || t[i - 1].low == "những"sv)) {
         return std::nullopt;
     }
     std::size_t k = i + len;
@@ -1398,9 +1409,9 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
         return m;
     case BodyClass::board: {
         if (b.name == "Thường trực" && i > 0 &&
-            ((t[i - 1].word && t[i - 1].cap) || t[i - 1].low == "thư" ||
-             t[i - 1].low == "tịch" || t[i - 1].low == "ban" || t[i - 1].low == "viên" ||
-             t[i - 1].low == "trưởng" || t[i - 1].low == "tướng")) {
+            ((t[i - 1].word && t[i - 1].cap) || t[i - 1].low == "thư"sv ||
+             t[i - 1].low == "tịch"sv || t[i - 1].low == "ban"sv || t[i - 1].low == "viên"sv ||
+             t[i - 1].low == "trưởng"sv || t[i - 1].low == "tướng"sv)) {
             return std::nullopt; // "Phó Bí thư Thường trực": part of a title
         }
         auto p = parent_at(t, k);
@@ -1424,7 +1435,7 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
         return committee_at(t, i);
     }
     case BodyClass::local: {
-        if (k < t.size() && (t[k].low == "các" || t[k].low == "cấp")) {
+        if (k < t.size() && (t[k].low == "các"sv || t[k].low == "cấp"sv)) {
             return std::nullopt;
         }
         if (b.name == "Báo") {
@@ -1498,7 +1509,7 @@ void Run::find_bodies(Sentence& s) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         // "6 Huyện ủy: Kỳ Sơn, Tương Dương, ..." names one committee per district.
         auto [len, idx] = lex_.body_names.match(t, i);
-        if (len > 0 && t[i].cap && i + len < t.size() && t[i + len].text == ":" &&
+        if (len > 0 && t[i].cap && i + len < t.size() && t[i + len].text == ":"sv &&
             lex_.bodies[static_cast<std::size_t>(idx)].cls == BodyClass::committee) {
             const Body& b = lex_.bodies[static_cast<std::size_t>(idx)];
             std::size_t j = i + len + 1;
@@ -1516,7 +1527,7 @@ void Run::find_bodies(Sentence& s) {
                 std::string id = add_body(m, s.text);
                 bodies_here_.push_back({j, j + dl, id});
                 j += dl;
-                if (j < t.size() && (t[j].text == "," || t[j].low == "và")) {
+                if (j < t.size() && (t[j].text == ","sv || t[j].low == "và"sv)) {
                     ++j;
                     continue;
                 }
@@ -1526,7 +1537,7 @@ void Run::find_bodies(Sentence& s) {
             continue;
         }
         // "Bộ trưởng Thông tin và Truyền thông" names the ministry.
-        if (i + 2 < t.size() && (t[i].low == "bộ" || t[i].low == "thứ") && t[i + 1].low == "trưởng" &&
+        if (i + 2 < t.size() && (t[i].low == "bộ"sv || t[i].low == "thứ"sv) && t[i + 1].low == "trưởng"sv &&
             t[i].cap) {
             auto [sl, sx] = lex_.sector_names.match(t, i + 2);
             if (sl > 0 && t[i + 2].cap) {
@@ -1548,7 +1559,7 @@ void Run::find_bodies(Sentence& s) {
             if ((board && b.name != "Thường trực") || local) {
                 std::size_t j = i + len;
                 std::optional<BodyMatch> last;
-                while (j + 1 < t.size() && (t[j].text == "," || t[j].low == "và" || is_dash(t[j]))) {
+                while (j + 1 < t.size() && (t[j].text == ","sv || t[j].low == "và"sv || is_dash(t[j]))) {
                     ++j;
                     auto [l2, i2] = lex_.body_names.match(t, j);
                     if (l2 == 0 || !t[j].cap ||
@@ -1729,7 +1740,7 @@ void Run::find_directives(Sentence& s) {
     auto kind_before = [&](std::size_t k) -> std::pair<std::string, std::size_t> {
         // "Chỉ thị số", "Nghị quyết", "Quyết định số ... ," just before the number
         std::size_t j = k;
-        if (j > 0 && t[j - 1].low == "số") {
+        if (j > 0 && t[j - 1].low == "số"sv) {
             --j;
         }
         for (std::size_t back = 1; back <= 3 && back <= j; ++back) {
@@ -1744,11 +1755,11 @@ void Run::find_directives(Sentence& s) {
     auto date_and_issuer = [&](std::size_t k, std::string& date, std::string& issuer,
                                std::string& issuer_id, std::size_t& end) {
         std::size_t j = k;
-        while (j < t.size() && (t[j].text == "," || t[j].low == "ban" || t[j].low == "hành" ||
-                                t[j].low == "được")) {
+        while (j < t.size() && (t[j].text == ","sv || t[j].low == "ban"sv || t[j].low == "hành"sv ||
+                                t[j].low == "được"sv)) {
             ++j;
         }
-        if (j < t.size() && t[j].low == "ngày") {
+        if (j < t.size() && t[j].low == "ngày"sv) {
             if (auto d = parse_date_at(t, j, 0)) {
                 if (d->iso.size() == 10) {
                     date = d->iso;
@@ -1756,10 +1767,10 @@ void Run::find_directives(Sentence& s) {
                 j = d->last;
             }
         }
-        while (j < t.size() && t[j].text == ",") {
+        while (j < t.size() && t[j].text == ","sv) {
             ++j;
         }
-        if (j < t.size() && t[j].low == "của") {
+        if (j < t.size() && t[j].low == "của"sv) {
             ++j;
             if (auto b = body_at(t, j)) {
                 issuer = b->name;
@@ -1837,7 +1848,7 @@ void Run::find_directives(Sentence& s) {
             continue;
         }
         std::size_t j = k + len;
-        if (j < t.size() && t[j].low == "số") {
+        if (j < t.size() && t[j].low == "số"sv) {
             ++j;
         }
         if (j >= t.size() || !t[j].digit || t[j].text.size() > 4) {
@@ -1847,7 +1858,7 @@ void Run::find_directives(Sentence& s) {
         for (char ch : t[j].text) {
             plain = plain && ascii_digit(ch);
         }
-        if (!plain || (j + 1 < t.size() && (is_dash(t[j + 1]) || t[j + 1].text == "/"))) {
+        if (!plain || (j + 1 < t.size() && (is_dash(t[j + 1]) || t[j + 1].text == "/"sv))) {
             continue;
         }
         bool covered = false;
@@ -1859,21 +1870,21 @@ void Run::find_directives(Sentence& s) {
         }
         std::size_t m = j + 1;
         std::size_t guard = m;
-        while (m < t.size() && m < guard + 8 && t[m].low != "của" && !is_sep(t[m])) {
+        while (m < t.size() && m < guard + 8 && t[m].low != "của"sv && !is_sep(t[m])) {
             ++m;
         }
-        while (m < t.size() && t[m].text == ",") {
+        while (m < t.size() && t[m].text == ","sv) {
             ++m;
         }
-        if (m < t.size() && t[m].low == "ngày") {
+        if (m < t.size() && t[m].low == "ngày"sv) {
             if (auto d = parse_date_at(t, m, 0)) {
                 m = d->last;
             }
-            while (m < t.size() && t[m].text == ",") {
+            while (m < t.size() && t[m].text == ","sv) {
                 ++m;
             }
         }
-        if (m >= t.size() || t[m].low != "của") {
+        if (m >= t.size() || t[m].low != "của"sv) {
             continue;
         }
         auto [il, ii] = lex_.issuer_names.match(t, m + 1);
@@ -1892,23 +1903,23 @@ void Run::find_directives(Sentence& s) {
     }
     // Named resolutions without a number: "Nghị quyết Trung ương 4 (khóa XII)"
     for (std::size_t k = 0; k + 4 < t.size(); ++k) {
-        if (t[k].low != "nghị" || t[k + 1].low != "quyết" || !t[k].cap) {
+        if (t[k].low != "nghị"sv || t[k + 1].low != "quyết"sv || !t[k].cap) {
             continue;
         }
         std::size_t j = k + 2;
-        if (t[j].low == "hội" && j + 1 < t.size() && t[j + 1].low == "nghị") {
+        if (t[j].low == "hội"sv && j + 1 < t.size() && t[j + 1].low == "nghị"sv) {
             j += 2;
         }
-        if (j + 2 >= t.size() || t[j].low != "trung" || t[j + 1].low != "ương" ||
+        if (j + 2 >= t.size() || t[j].low != "trung"sv || t[j + 1].low != "ương"sv ||
             !t[j + 2].digit) {
             continue;
         }
         std::string n(t[j + 2].text);
         std::size_t m = j + 3;
-        if (m < t.size() && t[m].text == "(") {
+        if (m < t.size() && t[m].text == "("sv) {
             ++m;
         }
-        if (m + 1 >= t.size() || t[m].low != "khóa" || roman(t[m + 1].text) == 0) {
+        if (m + 1 >= t.size() || t[m].low != "khóa"sv || roman(t[m + 1].text) == 0) {
             continue;
         }
         std::string name = "Nghị quyết Trung ương " + n + " (khóa " + std::string(t[m + 1].text) + ")";
@@ -1927,10 +1938,10 @@ void Run::find_directives(Sentence& s) {
         }
         bool link = false;
         for (std::size_t k = x.last; k < y.first && k < t.size(); ++k) {
-            if (t[k].text == ";" || t[k].text == ".") {
+            if (t[k].text == ";"sv || t[k].text == "."sv) {
                 break;
             }
-            if (t[k].low == "thực" && k + 1 < t.size() && t[k + 1].low == "hiện") {
+            if (t[k].low == "thực"sv && k + 1 < t.size() && t[k + 1].low == "hiện"sv) {
                 link = true;
             }
         }
@@ -1973,16 +1984,16 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
                 ++k; // "Hội thi 90 năm - Vinh quang ...", "kinh tế - xã hội"
                 continue;
             }
-            if (x.text == "(" && k + 1 < t.size() && t[k + 1].low == "khóa") {
+            if (x.text == "("sv && k + 1 < t.size() && t[k + 1].low == "khóa"sv) {
                 std::size_t c = k;
-                while (c < t.size() && t[c].text != ")") {
+                while (c < t.size() && t[c].text != ")"sv) {
                     ++c;
                 }
                 k = c < t.size() ? c + 1 : c;
                 continue;
             }
             // "Hội nghị phối hợp lãnh đạo, chỉ đạo công tác quân sự, quốc phòng ..."
-            if (x.text == "," && k > i + head_len && k + 1 < t.size() && t[k + 1].word &&
+            if (x.text == ","sv && k > i + head_len && k + 1 < t.size() && t[k + 1].word &&
                 !t[k + 1].cap && !t[k + 1].digit && !stop_here(k + 1) &&
                 lex_.honorifics.match(t, k + 1).first == 0) {
                 ++k;
@@ -1994,14 +2005,14 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         if (lex_.honorifics.match(t, k).first > 0 && !x.cap) {
             std::size_t h = k + lex_.honorifics.match(t, k).first;
             std::size_t n = name_run(t, h);
-            if (n >= 2 && lex_.surnames.count(t[h].text) > 0 &&
+            if (n >= 2 && lex_.is_surname(t[h]) &&
                 (h + n >= t.size() || is_sep(t[h + n]))) {
                 return h + n;
             }
             break;
         }
         if (stop_here(k)) {
-            if (x.low == "và" && k + 1 < t.size() && t[k + 1].cap) {
+            if (x.low == "và"sv && k + 1 < t.size() && t[k + 1].cap) {
                 ++k;
                 continue;
             }
@@ -2010,8 +2021,8 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         ++k;
     }
     // Trailing linking words are not part of the name.
-    while (k > i + head_len && (t[k - 1].low == "với" || t[k - 1].low == "của" ||
-                                t[k - 1].low == "về" || t[k - 1].text == "," ||
+    while (k > i + head_len && (t[k - 1].low == "với"sv || t[k - 1].low == "của"sv ||
+                                t[k - 1].low == "về"sv || t[k - 1].text == ","sv ||
                                 is_dash(t[k - 1]))) {
         --k;
     }
@@ -2104,8 +2115,8 @@ std::string Run::sentence_date(const Tokens& t, std::size_t skip_from, std::size
         if (cited) {
             continue;
         }
-        if (t[k].text == "(") {
-            while (k < t.size() && t[k].text != ")") {
+        if (t[k].text == "("sv) {
+            while (k < t.size() && t[k].text != ")"sv) {
                 ++k;
             }
             continue;
@@ -2135,9 +2146,9 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         const std::string& kind = lex_.meeting_words[static_cast<std::size_t>(idx)].second;
         std::string prev = i > 0 ? t[i - 1].low : std::string();
-        if (prev == "các" || prev == "những" || prev == "nhiều" || prev == "mỗi" ||
-            prev == "quyết" || prev == "kiện" || prev == "thảo" || prev == "từng" ||
-            prev == "thông") {
+        if (prev == "các"sv || prev == "những"sv || prev == "nhiều"sv || prev == "mỗi"sv ||
+            prev == "quyết"sv || prev == "kiện"sv || prev == "thảo"sv || prev == "từng"sv ||
+            prev == "thông"sv) {
             i += len - 1;
             continue;
         }
@@ -2145,20 +2156,20 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         std::size_t extra = end - (i + len);
         bool triggered = t[i].cap || triggers.count(prev) > 0;
         if (kind == "ceremony") {
-            if (prev == "ngày" || prev == "dịp" || prev == "mùa" || extra < 2 || !triggered ||
-                (i + 1 < t.size() && (t[i + 1].low == "hội" || t[i + 1].low == "lớn" ||
-                                      t[i + 1].low == "tết"))) {
+            if (prev == "ngày"sv || prev == "dịp"sv || prev == "mùa"sv || extra < 2 || !triggered ||
+                (i + 1 < t.size() && (t[i + 1].low == "hội"sv || t[i + 1].low == "lớn"sv ||
+                                      t[i + 1].low == "tết"sv))) {
                 continue;
             }
         }
         if (kind == "congress") {
             bool numbered = false;
             for (std::size_t k = i + len; k < end; ++k) {
-                numbered = numbered || t[k].low == "thứ" || roman(t[k].text) > 0;
+                numbered = numbered || t[k].low == "thứ"sv || roman(t[k].text) > 0;
             }
             bool referred = false;
             for (std::size_t k = 0; k < i; ++k) {
-                referred = referred || t[k].low == "kiện" || t[k].low == "quyết";
+                referred = referred || t[k].low == "kiện"sv || t[k].low == "quyết"sv;
             }
             if (!numbered || extra < 2 || !t[i].cap || referred) {
                 i = end > i ? end - 1 : i;
@@ -2192,7 +2203,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                     break;
                 }
             }
-            if (id.empty() && (prev == "tại" || prev == "dự")) {
+            if (id.empty() && (prev == "tại"sv || prev == "dự"sv)) {
                 id = add_meeting(join(t, i, i + len), kind, date, s.text, si);
             }
             if (!id.empty()) {
@@ -2205,7 +2216,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         here.emplace_back(i, id);
         names.emplace_back(i, end);
         // "Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị": the organiser
-        if (i >= 2 && t[i - 1].low == "chức" && t[i - 2].low == "tổ") {
+        if (i >= 2 && t[i - 1].low == "chức"sv && t[i - 2].low == "tổ"sv) {
             for (const BodyMention& b : bodies_here_) {
                 if (b.last <= i - 2 && b.last + 4 >= i - 2) {
                     graph::Properties p;
@@ -2217,7 +2228,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             }
         }
         for (const BodyMention& b : bodies_here_) {
-            if (b.first >= i + len && b.last <= end && b.first > 0 && t[b.first - 1].low == "của") {
+            if (b.first >= i + len && b.last <= end && b.first > 0 && t[b.first - 1].low == "của"sv) {
                 add_relation("ORGANISED", b.id, id, {}, s.text);
             }
         }
@@ -2232,8 +2243,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
     // Ban Thường vụ Tỉnh ủy Nam Định": a working meeting named by its verb.
     std::string date = sentence_date(t, t.size(), t.size(), false);
     for (std::size_t i = 1; i + 2 < t.size(); ++i) {
-        if (t[i].low != "làm" || t[i + 1].low != "việc" || t[i + 2].low != "với" ||
-            t[i - 1].low == "buổi" || t[i - 1].low == "cuộc") {
+        if (t[i].low != "làm"sv || t[i + 1].low != "việc"sv || t[i + 2].low != "với"sv ||
+            t[i - 1].low == "buổi"sv || t[i - 1].low == "cuộc"sv) {
             continue;
         }
         if (date.empty() && si >= 4) {
@@ -2241,13 +2252,13 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         std::string subject;
         for (std::size_t k = 0; k < i; ++k) {
-            if (t[k].low == "đoàn" && (k + 1 >= t.size() || t[k + 1].low != "kết")) {
+            if (t[k].low == "đoàn"sv && (k + 1 >= t.size() || t[k + 1].low != "kết"sv)) {
                 std::size_t e = k;
-                while (e < i && t[e].low != "do" && !is_sep(t[e])) {
+                while (e < i && t[e].low != "do"sv && !is_sep(t[e])) {
                     ++e;
                 }
                 for (std::size_t x = k; x < e; ++x) {
-                    if (t[x].low == "của" && x == k + 2) {
+                    if (t[x].low == "của"sv && x == k + 2) {
                         continue;
                     }
                     subject += (subject.empty() ? "" : " ") + std::string(t[x].text);
@@ -2275,8 +2286,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         std::size_t obj = i + 3;
         std::size_t obj_end = obj;
-        while (obj_end < t.size() && !is_sep(t[obj_end]) && t[obj_end].low != "để" &&
-               t[obj_end].low != "nhằm" && t[obj_end].low != "về" && obj_end - obj < 15) {
+        while (obj_end < t.size() && !is_sep(t[obj_end]) && t[obj_end].low != "để"sv &&
+               t[obj_end].low != "nhằm"sv && t[obj_end].low != "về"sv && obj_end - obj < 15) {
             ++obj_end;
         }
         if (obj_end == obj) {
@@ -2291,12 +2302,12 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
     // "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15", "Ban Bí thư đã họp": a meeting named by
     // its verb and the body that met.
     for (std::size_t i = 1; i < t.size(); ++i) {
-        if (t[i].low != "họp" || (i + 1 < t.size() && t[i + 1].low == "báo")) {
+        if (t[i].low != "họp"sv || (i + 1 < t.size() && t[i + 1].low == "báo"sv)) {
             continue;
         }
         std::size_t v = i;
-        while (v > 0 && (t[v - 1].low == "đã" || t[v - 1].low == "vừa" || t[v - 1].low == "sẽ" ||
-                         t[v - 1].low == "đang")) {
+        while (v > 0 && (t[v - 1].low == "đã"sv || t[v - 1].low == "vừa"sv || t[v - 1].low == "sẽ"sv ||
+                         t[v - 1].low == "đang"sv)) {
             --v;
         }
         const BodyMention* who = nullptr;
@@ -2310,7 +2321,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         std::string body = entity_by_id(entities_, who->id)->name;
         std::string name = "cuộc họp của " + body;
-        if (i + 3 < t.size() && t[i + 1].low == "kỳ" && t[i + 2].low == "thứ" && t[i + 3].digit) {
+        if (i + 3 < t.size() && t[i + 1].low == "kỳ"sv && t[i + 2].low == "thứ"sv && t[i + 3].digit) {
             name = "kỳ họp thứ " + std::string(t[i + 3].text) + " của " + body;
         }
         std::string d = date.empty() && published_.size() == 10 ? published_ : date;
@@ -2356,9 +2367,9 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         {
             std::size_t k = pm.last;
             while (k < t.size() && k < pm.last + 3 &&
-                   (t[k].low == "đã" || t[k].low == "cũng" || t[k].low == "vừa" ||
-                    t[k].low == "sẽ" || t[k].low == "đến" || t[k].low == "tới" ||
-                    t[k].low == "về" || t[k].low == "cùng" || t[k].low == "đồng")) {
+                   (t[k].low == "đã"sv || t[k].low == "cũng"sv || t[k].low == "vừa"sv ||
+                    t[k].low == "sẽ"sv || t[k].low == "đến"sv || t[k].low == "tới"sv ||
+                    t[k].low == "về"sv || t[k].low == "cùng"sv || t[k].low == "đồng"sv)) {
                 ++k;
             }
             auto [len, idx] = lex_.roles.match(t, k);
@@ -2375,8 +2386,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             if (len == 0) {
                 continue;
             }
-            bool opens = c == 0 || is_sep(t[c - 1]) || t[c - 1].low == "sự" ||
-                         t[c - 1].low == "có" || t[c - 1].low == "cùng";
+            bool opens = c == 0 || is_sep(t[c - 1]) || t[c - 1].low == "sự"sv ||
+                         t[c - 1].low == "có"sv || t[c - 1].low == "cùng"sv;
             std::string r = lex_.role_names[static_cast<std::size_t>(idx)];
             bool other_between = false;
             for (std::size_t q = 0; q < n; ++q) {

@@ -10,43 +10,61 @@
 
 namespace vnkg::extract {
 
-void PhraseTable::add(std::string_view phrase, int value) {
-    std::vector<std::string> words;
+int Vocabulary::intern(const std::string& word) {
+    auto [it, added] = ids_.emplace(word, static_cast<int>(ids_.size()));
+    (void)added;
+    return it->second;
+}
+
+int Vocabulary::find(const std::string& word) const {
+    auto it = ids_.find(word);
+    return it == ids_.end() ? -1 : it->second;
+}
+
+void PhraseTable::add(std::string_view phrase, int value, Vocabulary& vocabulary) {
+    std::vector<int> words;
     for (const Token& t : tokenise(phrase)) {
-        words.push_back(t.low);
+        words.push_back(vocabulary.intern(t.low));
     }
     if (words.empty()) {
         return;
     }
-    auto& list = by_first_[words.front()];
+    auto first = static_cast<std::size_t>(words.front());
+    if (by_first_.size() <= first) {
+        by_first_.resize(first + 1);
+    }
+    auto& list = by_first_[first];
     list.emplace_back(std::move(words), value);
-    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+    std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
         return a.first.size() > b.first.size();
     });
 }
 
 std::pair<std::size_t, int> PhraseTable::match(const std::vector<Token>& tokens,
                                                std::size_t i) const {
-    if (i >= tokens.size()) {
+    if (i >= tokens.size() || tokens[i].id < 0 ||
+        static_cast<std::size_t>(tokens[i].id) >= by_first_.size()) {
         return {0, -1};
     }
-    auto it = by_first_.find(tokens[i].low);
-    if (it == by_first_.end()) {
-        return {0, -1};
-    }
-    for (const auto& [words, value] : it->second) {
+    for (const auto& [words, value] : by_first_[static_cast<std::size_t>(tokens[i].id)]) {
         if (i + words.size() > tokens.size()) {
             continue;
         }
         bool ok = true;
         for (std::size_t k = 1; k < words.size() && ok; ++k) {
-            ok = tokens[i + k].low == words[k];
+            ok = tokens[i + k].id == words[k];
         }
         if (ok) {
             return {words.size(), value};
         }
     }
     return {0, -1};
+}
+
+void Lexicon::assign_ids(std::vector<Token>& tokens) const {
+    for (Token& t : tokens) {
+        t.id = vocabulary.find(t.low);
+    }
 }
 
 namespace {
@@ -193,12 +211,12 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 // A new name that no old province had is matched in text too.
                 if (!province_by_name.count(lower(p.name))) {
                     province_by_name[lower(p.name)] = index;
-                    province_names.add(p.name, static_cast<int>(index));
+                    province_names.add(p.name, static_cast<int>(index), vocabulary);
                 }
             } else {
                 province_by_code[p.code] = index;
                 province_by_name[lower(p.name)] = index;
-                province_names.add(p.name, static_cast<int>(index));
+                province_names.add(p.name, static_cast<int>(index), vocabulary);
             }
         } else if (name == "province_aliases.tsv") {
             need(2);
@@ -207,7 +225,7 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 throw std::runtime_error(where + ": unknown province '" + f[1] + "'");
             }
             province_by_name[lower(f[0])] = it->second;
-            province_names.add(f[0], static_cast<int>(it->second));
+            province_names.add(f[0], static_cast<int>(it->second), vocabulary);
         } else if (name == "districts.tsv") {
             need(3);
             std::string key = lower(f[0]);
@@ -218,29 +236,35 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             } else {
                 district_by_name[key] = districts.size();
                 districts.push_back({f[0], {f[1]}, {f[2]}});
-                district_names.add(f[0], static_cast<int>(districts.size() - 1));
+                district_names.add(f[0], static_cast<int>(districts.size() - 1), vocabulary);
             }
         } else if (name == "marked_places.txt") {
             marked_places.insert(f[0]);
         } else if (name == "surnames.txt") {
             surnames.insert(f[0]);
+            auto id = static_cast<std::size_t>(vocabulary.intern(lower(f[0])));
+            surname_ids.resize(std::max(surname_ids.size(), id + 1));
+            surname_ids[id] = true;
         } else if (name == "non_name_words.txt") {
             non_name_words.insert(f[0]);
+            auto id = static_cast<std::size_t>(vocabulary.intern(lower(f[0])));
+            non_name_ids.resize(std::max(non_name_ids.size(), id + 1));
+            non_name_ids[id] = true;
         } else if (name == "honorifics.txt") {
-            honorifics.add(f[0], 0);
+            honorifics.add(f[0], 0, vocabulary);
         } else if (name == "titles.txt") {
-            titles.add(f[0], 0);
+            titles.add(f[0], 0, vocabulary);
         } else if (name == "ranks.txt") {
-            ranks.add(f[0], 0);
+            ranks.add(f[0], 0, vocabulary);
         } else if (name == "stop_words.txt") {
-            stop_words.add(f[0], 0);
+            stop_words.add(f[0], 0, vocabulary);
         } else if (name == "bodies.tsv") {
             need(2);
             bodies.push_back({f[0], body_class(f[1], where), f.size() > 2 ? f[2] : ""});
-            body_names.add(f[0], static_cast<int>(bodies.size() - 1));
+            body_names.add(f[0], static_cast<int>(bodies.size() - 1), vocabulary);
         } else if (name == "sectors.txt") {
             sectors.push_back(f[0]);
-            sector_names.add(f[0], static_cast<int>(sectors.size() - 1));
+            sector_names.add(f[0], static_cast<int>(sectors.size() - 1), vocabulary);
         } else if (name == "abbreviations.tsv") {
             need(2);
             std::vector<std::string> words;
@@ -254,7 +278,7 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 kind_by_letters.emplace(l, k.name);
             }
             document_kinds.push_back(k);
-            document_kind_names.add(k.name, static_cast<int>(document_kinds.size() - 1));
+            document_kind_names.add(k.name, static_cast<int>(document_kinds.size() - 1), vocabulary);
         } else if (name == "issuers.tsv") {
             need(4);
             Issuer is{f[0], f[1], f[2] == "party", f[3] == "local"};
@@ -265,7 +289,7 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 local_suffixes[is.suffix] = true;
             }
             issuers.push_back(is);
-            issuer_names.add(is.name, static_cast<int>(issuers.size() - 1));
+            issuer_names.add(is.name, static_cast<int>(issuers.size() - 1), vocabulary);
         } else if (name == "roles.tsv") {
             need(2);
             static const std::set<std::string> known = {"chair", "head", "speaker",
@@ -278,11 +302,11 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             if (it == role_names.end()) {
                 role_names.push_back(f[1]);
             }
-            roles.add(f[0], index);
+            roles.add(f[0], index, vocabulary);
         } else if (name == "meeting_words.tsv") {
             need(2);
             meeting_words.emplace_back(f[0], f[1]);
-            meeting_heads.add(f[0], static_cast<int>(meeting_words.size() - 1));
+            meeting_heads.add(f[0], static_cast<int>(meeting_words.size() - 1), vocabulary);
         }
     }
 }

@@ -26,21 +26,36 @@ struct LexiconFile {
 /// The lexicon files of extract/lexicon/ as they were when the program was built.
 const std::vector<LexiconFile>& embedded_lexicon_files();
 
+/// The lower-case words of every lexicon, numbered, so that matching compares integers: a
+/// token's `id` is looked up once (Lexicon::assign_ids) and every table then indexes by it.
+class Vocabulary {
+public:
+    /// The id of `word` (lower case), adding it when new.
+    int intern(const std::string& word);
+    /// The id of `word`, or -1.
+    int find(const std::string& word) const;
+    std::size_t size() const { return ids_.size(); }
+
+private:
+    std::unordered_map<std::string, int> ids_;
+};
+
 /// Multi-word phrases matched against tokens by their lower-case form, longest first.
 class PhraseTable {
 public:
-    /// Adds `phrase` (tokenised and lower-cased) with a payload.
-    void add(std::string_view phrase, int value);
+    /// Adds `phrase` (tokenised and lower-cased, its words interned in `vocabulary`) with a
+    /// payload.
+    void add(std::string_view phrase, int value, Vocabulary& vocabulary);
 
-    /// The longest phrase that starts at `tokens[i]`: its length in tokens and its payload,
-    /// or {0, -1}.
+    /// The longest phrase that starts at `tokens[i]` (whose ids are assigned): its length in
+    /// tokens and its payload, or {0, -1}.
     std::pair<std::size_t, int> match(const std::vector<Token>& tokens, std::size_t i) const;
 
     bool empty() const { return by_first_.empty(); }
 
 private:
-    std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, int>>>
-        by_first_;
+    using Entry = std::pair<std::vector<int>, int>;
+    std::vector<std::vector<Entry>> by_first_; ///< indexed by the first word's id
 };
 
 /// A province or centrally-run city of the gazetteer.
@@ -93,6 +108,21 @@ public:
     /// Adds the entries of one file, known by its name ("titles.txt"). Unknown names are
     /// ignored. Throws std::runtime_error("NAME:LINE: reason") on a malformed line.
     void load(std::string_view name, std::string_view content);
+
+    /// Sets each token's `id` from the vocabulary (-1 for words no lexicon uses).
+    void assign_ids(std::vector<Token>& tokens) const;
+
+    /// True when `t` is written with a capital and its lower-case form is in `words`.
+    static bool capitalised_in(const Token& t, const std::vector<bool>& words) {
+        return t.cap && t.id >= 0 && static_cast<std::size_t>(t.id) < words.size() &&
+               words[static_cast<std::size_t>(t.id)];
+    }
+    bool is_surname(const Token& t) const { return capitalised_in(t, surname_ids); }
+    bool is_non_name(const Token& t) const { return capitalised_in(t, non_name_ids); }
+
+    Vocabulary vocabulary;
+    std::vector<bool> surname_ids;  ///< by word id
+    std::vector<bool> non_name_ids; ///< by word id
 
     // Gazetteer
     std::vector<ProvinceInfo> provinces;

@@ -307,7 +307,8 @@ std::vector<SentenceSpan> split_sentences(std::string_view text) {
             std::size_t mark_end = 0;
             if (c == '.' || c == '!' || c == '?') {
                 mark_end = pos + 1;
-            } else if (text.compare(pos, 3, "\xE2\x80\xA6") == 0) { // …
+            } else if (static_cast<unsigned char>(c) == 0xE2 &&
+                       text.compare(pos, 3, "\xE2\x80\xA6") == 0) { // …
                 mark_end = pos + 3;
             }
             if (mark_end == 0) {

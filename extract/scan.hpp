@@ -40,6 +40,7 @@ struct Token {
     bool cap = false;       ///< first letter upper case
     bool all_caps = false;  ///< two or more letters, all upper case
     bool digit = false;     ///< starts with a digit
+    int id = -1;            ///< the lexicons' id of `low` (Lexicon::assign_ids), -1 if none
     std::size_t begin = 0;  ///< byte offset in the sentence
     std::size_t end = 0;
 };
