@@ -345,8 +345,43 @@ TEST_CASE("metadata dates become ISO dates", "[reader][date]") {
     CHECK(iso_date("").empty());
 }
 
-TEST_CASE("content_hash is 64-bit FNV-1a in hex", "[reader]") {
-    CHECK(content_hash("") == "cbf29ce484222325");
-    CHECK(content_hash("a") == "af63dc4c8601ec8c");
-    CHECK(content_hash("Hưng Yên") != content_hash("Hưng Yen"));
+TEST_CASE("content_hash tells texts apart, in 16 hex digits", "[reader]") {
+    std::string base = "Ngày 3/10, Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức hội nghị.";
+    std::string h = content_hash(base);
+    CHECK(h.size() == 16);
+    CHECK(h.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(content_hash(base) == h);
+    CHECK(content_hash("") != content_hash(std::string(1, '\0')));
+    // Every one-byte change, at every position (words and tail alike), changes the hash.
+    for (std::size_t i = 0; i < base.size(); ++i) {
+        std::string changed = base;
+        changed[i] = static_cast<char>(changed[i] ^ 0x80);
+        CHECK(content_hash(changed) != h);
+    }
+    CHECK(content_hash(base + " ") != h);
+    CHECK(content_hash(base.substr(1)) != h);
+}
+
+TEST_CASE("UTF-8 checks find the first bad byte, after long ASCII runs too", "[reader]") {
+    TempDir dir;
+    std::string ascii(37, 'a');
+    std::vector<std::pair<std::string, std::size_t>> cases = {
+        {ascii + "\xC3", 37},                 // cut short at the end
+        {ascii + "\xC0\xAF", 37},             // overlong
+        {ascii + "\xED\xA0\x80", 37},         // a surrogate
+        {ascii + "\xF4\x90\x80\x80", 37},     // past U+10FFFF
+        {ascii + "\xE1\xBB\xA7\x80", 40},     // a stray continuation byte after ủ
+        {"\xFF" + ascii, 0},
+    };
+    for (const auto& [text, offset] : cases) {
+        fs::path f = dir.write("bad.txt", text);
+        Result r = read({f.string()});
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].reason == "invalid UTF-8 at byte " + std::to_string(offset));
+        std::size_t graph_offset = 0;
+        CHECK_FALSE(vnkg::graph::is_valid_utf8(text, &graph_offset));
+        CHECK(graph_offset == offset);
+    }
+    fs::path ok = dir.write("ok.txt", ascii + "ủy 𝕏 é" + ascii);
+    CHECK(read({ok.string()}).articles.size() == 1);
 }
