@@ -13,5 +13,7 @@ void setup_stats(CLI::App& app, int& status);
 void setup_show(CLI::App& app, int& status);
 void setup_extract(CLI::App& app, int& status);
 void setup_eval(CLI::App& app, int& status);
+void setup_export(CLI::App& app, int& status);
+void setup_import(CLI::App& app, int& status);
 
 } // namespace vnkg::cli
