@@ -68,11 +68,15 @@ std::string title_case(std::string_view s) {
             continue;
         }
         char32_t l = to_lower(c);
-        if (start && l != c) {
-            append_utf8(out, c);
-        } else if (start) {
-            // Already lower: find the upper form by scanning the pair (Latin blocks pair +1).
-            append_utf8(out, is_upper(l - 1) && to_lower(l - 1) == l ? l - 1 : l);
+        if (start) {
+            // The upper case of a lower-case letter: the code point whose lower case it is.
+            char32_t u = l;
+            for (char32_t d : {char32_t{32}, char32_t{1}}) {
+                if (l >= d && is_upper(l - d) && to_lower(l - d) == l) {
+                    u = l - d;
+                }
+            }
+            append_utf8(out, u);
         } else {
             append_utf8(out, l);
         }
@@ -621,7 +625,7 @@ std::string Run::province_entity(const std::string& province, std::string_view s
         }
     }
     std::string id = add_entity("Province", pre.name, scope, sentence);
-    Entity& e = entities_[entity_index_.at("Province\x1f" + graph::name_key(pre.name) + "\x1f" +
+    Entity& e = entities_[entity_index_.at("Province\x1f" + lower(pre.name) + "\x1f" +
                                            scope)];
     e.props["code"] = code;
     if (!scope.empty()) {
@@ -635,7 +639,7 @@ std::string Run::province_entity(const std::string& province, std::string_view s
 
 std::string Run::add_entity(const std::string& type, const std::string& name,
                             const std::string& scope, std::string_view sentence) {
-    std::string key = type + "\x1f" + graph::name_key(name) + "\x1f" + scope;
+    std::string key = type + "\x1f" + lower(name) + "\x1f" + scope;
     auto it = entity_index_.find(key);
     if (it != entity_index_.end()) {
         Entity& e = entities_[it->second];
@@ -694,9 +698,9 @@ void Run::add_title(const std::string& person_id, const std::string& title) {
         v = std::vector<std::string>{};
     }
     auto& list = std::get<std::vector<std::string>>(v);
-    std::string key = graph::name_key(title);
+    std::string key = lower(title);
     for (std::string& old : list) {
-        std::string ok = graph::name_key(old);
+        std::string ok = lower(old);
         if (ok == key || ok.find(key) != std::string::npos) {
             return;
         }
@@ -2043,9 +2047,35 @@ std::set<std::string> word_set(std::string_view s) {
 
 } // namespace
 
-std::string Run::add_meeting(const std::string& name, const std::string& kind,
+// Names longer than 120 characters are cut at a word boundary: a name, not a summary.
+std::string shorten_name(const std::string& name) {
+    std::size_t chars = 0;
+    std::size_t pos = 0;
+    std::size_t last_space = 0;
+    while (pos < name.size()) {
+        if (name[pos] == ' ') {
+            last_space = pos;
+        }
+        next_code_point(name, pos);
+        if (++chars > 120) {
+            std::string cut = name.substr(0, last_space);
+            Tokens t = tokenise(cut);
+            std::size_t end = t.size();
+            while (end > 0 && (!t[end - 1].word || t[end - 1].low == "của"sv ||
+                               t[end - 1].low == "về"sv || t[end - 1].low == "và"sv ||
+                               t[end - 1].low == "với"sv)) {
+                --end;
+            }
+            return end == 0 ? cut : std::string(trim(cut.substr(0, t[end - 1].end)));
+        }
+    }
+    return name;
+}
+
+std::string Run::add_meeting(const std::string& full_name, const std::string& kind,
                              const std::string& date, std::string_view sentence,
                              std::size_t si) {
+    std::string name = shorten_name(full_name);
     // The same event named twice in an article ("Hội nghị tổng kết công tác Tuyên giáo ..." in
     // the title, "Hội nghị tổng kết hoạt động năm 2020" in the text) is one meeting.
     std::set<std::string> words = word_set(name);

@@ -2,27 +2,6 @@
 
 namespace vnkg::extract {
 
-char32_t next_code_point(std::string_view s, std::size_t& pos) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    unsigned char c = byte(pos);
-    if (c < 0x80) {
-        ++pos;
-        return c;
-    }
-    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    char32_t cp = extra == 3 ? (c & 0x07) : extra == 2 ? (c & 0x0F) : (c & 0x1F);
-    if (extra == 0 || pos + extra >= s.size()) {
-        // A stray or truncated byte: the reader validates UTF-8, so this only guards.
-        ++pos;
-        return 0xFFFD;
-    }
-    for (int i = 1; i <= extra; ++i) {
-        cp = (cp << 6) | (byte(pos + i) & 0x3F);
-    }
-    pos += extra + 1;
-    return cp;
-}
-
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -39,68 +18,6 @@ void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
-}
-
-bool is_upper(char32_t cp) {
-    if (cp < 0x80) {
-        return cp >= 'A' && cp <= 'Z';
-    }
-    if (cp >= 0xC0 && cp <= 0xDE) {
-        return cp != 0xD7;
-    }
-    if (cp >= 0x100 && cp <= 0x17F) {
-        // Latin Extended-A pairs upper/lower as even/odd, except for a few ranges Vietnamese
-        // does not use.
-        return cp % 2 == 0;
-    }
-    if (cp == 0x1A0 || cp == 0x1AF) {
-        return true;
-    }
-    if (cp >= 0x1EA0 && cp <= 0x1EF9) {
-        return cp % 2 == 0;
-    }
-    return false;
-}
-
-char32_t to_lower(char32_t cp) {
-    if (cp < 0x80) {
-        return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-    }
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
-        return cp + 32;
-    }
-    if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) {
-        return cp + 1;
-    }
-    if (cp == 0x1A0 || cp == 0x1AF) {
-        return cp + 1;
-    }
-    if (cp >= 0x1EA0 && cp <= 0x1EF9 && cp % 2 == 0) {
-        return cp + 1;
-    }
-    return cp;
-}
-
-bool is_letter(char32_t cp) {
-    if (cp < 0x80) {
-        return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-    }
-    if (cp >= 0xC0 && cp <= 0x24F) {
-        return cp != 0xD7 && cp != 0xF7;
-    }
-    if (cp >= 0x300 && cp <= 0x36F) {
-        return true; // combining marks stay inside words
-    }
-    if (cp >= 0x1E00 && cp <= 0x1EFF) {
-        return true;
-    }
-    if (cp >= 0x2000 && cp <= 0x2BFF) {
-        return false; // punctuation, symbols, arrows
-    }
-    if (cp >= 0x3000 && cp <= 0x303F) {
-        return false;
-    }
-    return cp > 0x24F && cp != 0xFFFD;
 }
 
 std::string lower(std::string_view s) {
