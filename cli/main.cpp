@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     // Each subcommand registers itself here, in the order `vnkg --help` lists them.
     vnkg::cli::setup_build(app, status);
     vnkg::cli::setup_extract(app, status);
+    vnkg::cli::setup_eval(app, status);
     vnkg::cli::setup_export(app, status);
     vnkg::cli::setup_import(app, status);
 
