@@ -15,8 +15,12 @@ int main(int argc, char** argv) {
     int status = 0;
     // Each subcommand registers itself here, in the order `vnkg --help` lists them.
     vnkg::cli::setup_build(app, status);
+    vnkg::cli::setup_stats(app, status);
+    vnkg::cli::setup_show(app, status);
     vnkg::cli::setup_extract(app, status);
     vnkg::cli::setup_eval(app, status);
+    vnkg::cli::setup_query(app, status);
+    vnkg::cli::setup_shell(app, status);
     vnkg::cli::setup_export(app, status);
     vnkg::cli::setup_import(app, status);
 
