@@ -494,7 +494,8 @@ std::uint64_t read_u64(const char* p) {
 }
 
 std::string read_whole_file(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK so that a FIFO given by mistake is refused below instead of waiting for a writer.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         fail(path, "cannot open: " + reason(errno));
     }
@@ -507,6 +508,10 @@ std::string read_whole_file(const std::string& path) {
     if (S_ISDIR(st.st_mode)) {
         ::close(fd);
         fail(path, "is a directory, not a graph file");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        fail(path, "not a regular file, so not a vnkg graph file");
     }
     std::string data;
     data.resize(static_cast<std::size_t>(st.st_size));
@@ -538,9 +543,17 @@ std::string read_whole_file(const std::string& path) {
 } // namespace
 
 void save(const Graph& graph, const std::string& path) {
+    if (path.empty()) {
+        throw FileError("cannot save a graph: no file name given");
+    }
     std::string temp;
     int fd = open_temp(path, temp);
     try {
+        // A graph saved over an older one keeps that file's permissions.
+        struct stat old {};
+        if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+            ::fchmod(fd, old.st_mode & 07777);
+        }
         Writer w(fd, path);
         char header[kHeaderSize] = {};
         w.raw_at(0, header, kHeaderSize); // placeholder until the payload's length is known

@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -240,11 +241,14 @@ TEST_CASE("save then load gives back every node, edge, property and article") {
         save(back, again);
         CHECK(read_bytes(again) == read_bytes(path));
     }
-    SECTION("saving over an existing file replaces it") {
+    SECTION("saving over an existing file replaces it and keeps its permissions") {
+        fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
         Graph empty;
         save(empty, path);
         CHECK(load(path).node_count() == 0);
         CHECK(dir.entries() == std::vector<std::string>{"g.vnkg"});
+        CHECK(fs::status(path).permissions() ==
+              (fs::perms::owner_read | fs::perms::owner_write));
     }
 }
 
@@ -332,6 +336,10 @@ TEST_CASE("a foreign file, a directory and a missing file are FileErrors naming 
     write_bytes(text, "PK");
     CHECK_THROWS_WITH(load(text), Catch::Contains("not a vnkg graph file"));
     CHECK_THROWS_WITH(load(dir.path().string()), Catch::Contains("directory"));
+    CHECK_THROWS_WITH(load("/dev/null"), Catch::Contains("not a regular file"));
+    std::string fifo = dir.file("fifo.vnkg");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(load(fifo), Catch::Contains("not a regular file")); // and no hang
     std::string missing = dir.file("missing.vnkg");
     CHECK_THROWS_WITH(load(missing), Catch::Contains(missing) &&
                                          Catch::Contains("No such file or directory"));
@@ -348,6 +356,10 @@ TEST_CASE("a file from a newer vnkg says so") {
                                                   std::to_string(kFormatVersion + 1) +
                                                   ", this one reads up to " +
                                                   std::to_string(kFormatVersion) + ")"));
+}
+
+TEST_CASE("saving needs a file name") {
+    CHECK_THROWS_AS(save(Graph{}, ""), FileError);
 }
 
 TEST_CASE("saving into a missing folder fails and leaves nothing behind") {
