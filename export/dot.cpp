@@ -7,6 +7,9 @@ namespace vnkg::exporter {
 
 namespace {
 
+// Unconnected nodes per row (see write_dot).
+constexpr std::size_t kRow = 6;
+
 struct Style {
     const char* shape;
     const char* fill;
@@ -159,6 +162,29 @@ WriteReport write_dot(const graph::Graph& g, const Subgraph& sub, std::ostream& 
         for (graph::NodeId id : loose) {
             write_node(b, ids.node(id), g.node(id), style_of(g.node(id).type(), others));
         }
+    }
+
+    // Unconnected nodes would stack in one rank, a column as tall as their number: chain them
+    // invisibly into rows instead, so the picture stays compact.
+    std::vector<char> linked(g.node_count(), 0);
+    for (graph::EdgeId id : sub.edges) {
+        linked[g.edge_source(id)] = 1;
+        linked[g.edge_target(id)] = 1;
+    }
+    std::size_t in_row = 0;
+    const std::string* previous = nullptr;
+    for (graph::NodeId id : sub.nodes) {
+        bool clustered = options.cluster_by == ClusterBy::type ||
+                         (options.cluster_by == ClusterBy::province &&
+                          !province_of(g.node(id)).empty());
+        if (linked[id] || clustered) {
+            continue;
+        }
+        if (previous != nullptr && in_row % kRow != 0) {
+            b += "    \"" + *previous + "\" -> \"" + ids.node(id) + "\" [style=invis];\n";
+        }
+        previous = &ids.node(id);
+        ++in_row;
     }
 
     for (graph::EdgeId id : sub.edges) {
