@@ -13,6 +13,8 @@ void setup_stats(CLI::App& app, int& status);
 void setup_show(CLI::App& app, int& status);
 void setup_extract(CLI::App& app, int& status);
 void setup_eval(CLI::App& app, int& status);
+void setup_query(CLI::App& app, int& status);
+void setup_shell(CLI::App& app, int& status);
 void setup_export(CLI::App& app, int& status);
 void setup_import(CLI::App& app, int& status);
 

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     vnkg::cli::setup_show(app, status);
     vnkg::cli::setup_extract(app, status);
     vnkg::cli::setup_eval(app, status);
+    vnkg::cli::setup_query(app, status);
+    vnkg::cli::setup_shell(app, status);
     vnkg::cli::setup_export(app, status);
     vnkg::cli::setup_import(app, status);
 

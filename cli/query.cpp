@@ -1,0 +1,113 @@
+// `vnkg query GRAPH 'QUERY'`: runs one query of vnkg's openCypher subset (docs/query.md) on a
+// saved graph and prints the rows as a table, JSON, CSV or TSV. The query may also come from a
+// file (-f) or stdin. Query errors print their line, column and caret and exit 2; a graph or
+// query file that cannot be read exits 1.
+#include "cli/commands.hpp"
+#include "query/console.hpp"
+
+#include "graph/file.hpp"
+#include "query/format.hpp"
+#include "query/query.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+namespace vnkg::cli {
+
+namespace {
+
+struct QueryOptions {
+    std::string graph;
+    std::string text;
+    std::string file;
+    std::vector<std::string> params;
+    std::string format = "table";
+    bool timing = false;
+    bool explain = false;
+    double timeout = 60;
+};
+
+int run_query(const QueryOptions& options) {
+    std::string text = options.text;
+    if (!options.file.empty()) {
+        if (!text.empty()) {
+            std::cerr << "vnkg: error: give the query either as an argument or with -f, not both\n";
+            return 2;
+        }
+        std::ifstream in(options.file, std::ios::binary);
+        if (!in) {
+            std::cerr << "vnkg: error: cannot read the query file " << options.file << '\n';
+            return 1;
+        }
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else if (text.empty()) {
+        if (isatty(fileno(stdin))) {
+            std::cerr << "vnkg: error: no query: give it as an argument, with -f FILE, or on "
+                         "stdin\n";
+            return 2;
+        }
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    }
+    query::Options qo;
+    qo.timeout_seconds = options.timeout;
+    qo.explain = options.explain;
+    if (!query::parse_params(options.params, qo.params)) {
+        return 2;
+    }
+    query::Format format = *query::parse_format(options.format);
+
+    auto start = std::chrono::steady_clock::now();
+    graph::Graph g = graph::load(options.graph);
+    double load_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    query::Database db(g);
+    query::RunOutcome outcome = query::run_and_print(db, text, qo, format, std::cout, std::cerr);
+    if (options.timing && outcome.ok) {
+        query::print_timing(std::cerr, load_ms, outcome);
+    }
+    if (options.explain && outcome.ok) {
+        std::cerr << outcome.plan;
+    }
+    return outcome.ok ? 0 : outcome.status;
+}
+
+} // namespace
+
+void setup_query(CLI::App& app, int& status) {
+    auto options = std::make_shared<QueryOptions>();
+    CLI::App* sub = app.add_subcommand("query", "Ask the graph a question in openCypher (read-only)");
+    sub->footer(
+        "The language is a read-only subset of openCypher: MATCH, OPTIONAL MATCH, WHERE, WITH,\n"
+        "UNWIND, RETURN, ORDER BY, SKIP, LIMIT, aggregation, shortestPath (docs/query.md).\n"
+        "Exit status 2 for an error in the query, 1 for a file that cannot be read.\n"
+        "Examples:\n"
+        "  vnkg query g.vnkg \"MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)\n"
+        "                    RETURN p.name, a.role, m.date, m.name ORDER BY m.date\"\n"
+        "  vnkg query g.vnkg -f examples/queries/attended.cypher --format csv\n"
+        "  vnkg query g.vnkg 'MATCH (p:Person) WHERE fold(p.name) = fold($who) RETURN p'\n"
+        "             --param who='dao hong van'");
+    sub->add_option("graph", options->graph, "The graph file (from vnkg build)")->required();
+    sub->add_option("query", options->text, "The query (else -f FILE, else stdin)");
+    sub->add_option("-f,--file", options->file, "Read the query from this file");
+    sub->add_option("--param", options->params,
+                    "A parameter: name=value (value as a literal: 42, 'text', [1, 2], or bare "
+                    "text); repeatable");
+    sub->add_option("--format", options->format, "table (default), json, csv or tsv")
+        ->check(CLI::IsMember({"table", "json", "csv", "tsv"}));
+    sub->add_flag("--timing", options->timing,
+                  "Print load, parse, plan and execution times to stderr");
+    sub->add_flag("--explain", options->explain, "Print the plan of each MATCH to stderr");
+    sub->add_option("--timeout", options->timeout,
+                    "Stop the query after this many seconds (default 60; 0: never)")
+        ->check(CLI::Range(0.0, 1e9));
+    sub->callback([options, &status] { status = run_query(*options); });
+}
+
+} // namespace vnkg::cli
