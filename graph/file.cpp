@@ -57,7 +57,6 @@ public:
         }
         return it->second;
     }
-    std::uint64_t at(std::string_view s) const { return index_.find(s)->second; }
     const std::vector<std::string_view>& strings() const { return strings_; }
 
 private:
@@ -142,23 +141,33 @@ private:
     std::uint64_t size_ = 0;
 };
 
-void intern_props(StringTable& table, const Properties& props) {
-    for (const auto& [name, value] : props) {
-        table.add(name);
-        if (const auto* s = std::get_if<std::string>(&value)) {
-            table.add(*s);
-        } else if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
-            for (const std::string& item : *list) {
-                table.add(item);
-            }
+// The payload after the string table, encoded in memory in one pass: each string gets its
+// table index on first use, so every string is hashed once.
+class Body {
+public:
+    void byte(std::uint8_t b) { out_.push_back(static_cast<char>(b)); }
+    void varint(std::uint64_t v) {
+        while (v >= 0x80) {
+            out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+            v >>= 7;
         }
+        out_.push_back(static_cast<char>(v));
     }
-}
+    void bytes(const char* data, std::size_t n) { out_.append(data, n); }
+    void ref(std::string_view s) { varint(table_.add(s)); }
 
-void write_props(Writer& w, const StringTable& table, const Properties& props) {
+    const StringTable& table() const { return table_; }
+    const std::string& encoded() const { return out_; }
+
+private:
+    StringTable table_;
+    std::string out_;
+};
+
+void write_props(Body& w, const Properties& props) {
     w.varint(props.size());
     for (const auto& [name, value] : props) {
-        w.varint(table.at(name));
+        w.ref(name);
         if (const auto* b = std::get_if<bool>(&value)) {
             w.byte(static_cast<std::uint8_t>(Tag::boolean));
             w.byte(*b ? 1 : 0);
@@ -172,14 +181,14 @@ void write_props(Writer& w, const StringTable& table, const Properties& props) {
             char tmp[8];
             std::memcpy(tmp, &bits, 8);
             w.bytes(tmp, 8);
-        } else if (const auto* s = std::get_if<std::string>(&value)) {
+        } else if (const auto* str = std::get_if<std::string>(&value)) {
             w.byte(static_cast<std::uint8_t>(Tag::string));
-            w.varint(table.at(*s));
+            w.ref(*str);
         } else if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
             w.byte(static_cast<std::uint8_t>(Tag::list));
             w.varint(list->size());
             for (const std::string& item : *list) {
-                w.varint(table.at(item));
+                w.ref(item);
             }
         } else {
             w.byte(static_cast<std::uint8_t>(Tag::none));
@@ -187,78 +196,52 @@ void write_props(Writer& w, const StringTable& table, const Properties& props) {
     }
 }
 
-void write_provenance(Writer& w, const StringTable& table, const std::vector<Provenance>& list) {
+void write_provenance(Body& w, const std::vector<Provenance>& list) {
     w.varint(list.size());
     for (const Provenance& p : list) {
-        w.varint(table.at(p.article));
-        w.varint(table.at(p.sentence));
+        w.ref(p.article);
+        w.ref(p.sentence);
     }
 }
 
 void write_graph(Writer& w, const Graph& graph) {
-    StringTable table;
+    Body body;
+    body.varint(graph.articles().size());
     for (const auto& [id, info] : graph.articles()) {
-        for (const std::string* s : {&info.id, &info.title, &info.published, &info.source,
-                                     &info.hash}) {
-            table.add(*s);
+        for (const std::string* str : {&info.id, &info.title, &info.published, &info.source,
+                                       &info.hash}) {
+            body.ref(*str);
         }
     }
+    body.varint(graph.node_count());
     for (NodeId id = 0; id < graph.node_count(); ++id) {
         const Node& n = graph.node(id);
+        body.varint(n.labels.size());
         for (const std::string& l : n.labels) {
-            table.add(l);
+            body.ref(l);
         }
-        table.add(n.name);
-        table.add(n.scope);
-        intern_props(table, n.props);
-        for (const Provenance& p : n.mentions) {
-            table.add(p.article);
-            table.add(p.sentence);
-        }
+        body.ref(n.name);
+        body.ref(n.scope);
+        write_props(body, n.props);
+        write_provenance(body, n.mentions);
     }
+    body.varint(graph.edge_count());
     for (EdgeId id = 0; id < graph.edge_count(); ++id) {
         const Edge& e = graph.edge(id);
-        table.add(e.type);
-        intern_props(table, e.props);
-        for (const Provenance& p : e.sources) {
-            table.add(p.article);
-            table.add(p.sentence);
-        }
+        body.varint(graph.edge_source(id));
+        body.varint(graph.edge_target(id));
+        body.ref(e.type);
+        write_props(body, e.props);
+        write_provenance(body, e.sources);
     }
 
-    w.varint(table.strings().size());
-    for (std::string_view s : table.strings()) {
-        w.varint(s.size());
-        w.bytes(s.data(), s.size());
+    const std::vector<std::string_view>& strings = body.table().strings();
+    w.varint(strings.size());
+    for (std::string_view str : strings) {
+        w.varint(str.size());
+        w.bytes(str.data(), str.size());
     }
-    w.varint(graph.articles().size());
-    for (const auto& [id, info] : graph.articles()) {
-        for (const std::string* s : {&info.id, &info.title, &info.published, &info.source,
-                                     &info.hash}) {
-            w.varint(table.at(*s));
-        }
-    }
-    w.varint(graph.node_count());
-    for (NodeId id = 0; id < graph.node_count(); ++id) {
-        const Node& n = graph.node(id);
-        w.varint(n.labels.size());
-        for (const std::string& l : n.labels) {
-            w.varint(table.at(l));
-        }
-        w.varint(table.at(n.name));
-        w.varint(table.at(n.scope));
-        write_props(w, table, n.props);
-        write_provenance(w, table, n.mentions);
-    }
-    w.varint(graph.edge_count());
-    for (EdgeId id = 0; id < graph.edge_count(); ++id) {
-        const Edge& e = graph.edge(id);
-        w.varint(graph.edge_source(id));
-        w.varint(graph.edge_target(id));
-        w.varint(table.at(e.type));
-        write_props(w, table, e.props);
-        write_provenance(w, table, e.sources);
-    }
+    w.bytes(body.encoded().data(), body.encoded().size());
 }
 
 std::string directory_of(const std::string& path) {
