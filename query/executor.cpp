@@ -1031,6 +1031,17 @@ private:
         const graph::Graph& g = ex_.g_;
         Source source = s.source;
         Value key;
+        if (source == Source::Id) {
+            key = ex_.eval(*s.value, row);
+            const auto* id = key.get<std::int64_t>();
+            if (id) {
+                if (*id < 0 || static_cast<std::uint64_t>(*id) >= g.node_count()) {
+                    return true;
+                }
+                return try_node(i, s, static_cast<NodeId>(*id), row);
+            }
+            source = Source::All; // 5.0 = 5: let the filter decide
+        }
         if (source == Source::FoldedName || source == Source::Name || source == Source::Property) {
             key = ex_.eval(*s.value, row);
             const auto* str = key.get<std::string>();
@@ -1069,6 +1080,8 @@ private:
             return scan_list(i, s, ex_.db_.by_name(*key.get<std::string>()), row);
         case Source::Property:
             return scan_list(i, s, ex_.db_.by_property(s.labels.front(), s.key, key), row);
+        case Source::Id:
+            break;
         }
         return true;
     }

@@ -37,6 +37,11 @@ bool is_property_of(const Expr& e, int slot, std::string* key) {
     return true;
 }
 
+bool is_id_of(const Expr& e, int slot) {
+    return e.kind == ExprKind::Function && e.func == static_cast<int>(Fn::Id) &&
+           e.args[0]->kind == ExprKind::Variable && e.args[0]->slot == slot;
+}
+
 bool is_fold_of_name(const Expr& e, int slot) {
     std::string key;
     return e.kind == ExprKind::Function && e.func == static_cast<int>(Fn::Fold) &&
@@ -160,7 +165,9 @@ private:
                 return;
             }
             double cost = 1.5;
-            if (s == Source::Name) {
+            if (s == Source::Id) {
+                cost = 1;
+            } else if (s == Source::Name) {
                 cost = 1.2;
             } else if (s == Source::FoldedName) {
                 cost = 1.1;
@@ -190,7 +197,9 @@ private:
                 const Expr& a = *e->args[static_cast<std::size_t>(side)];
                 const Expr* other = e->args[static_cast<std::size_t>(1 - side)].get();
                 std::string key;
-                if (is_fold_of_name(a, n.slot)) {
+                if (is_id_of(a, n.slot)) {
+                    consider(Source::Id, "", other);
+                } else if (is_fold_of_name(a, n.slot)) {
                     consider(Source::FoldedName, "name", other);
                 } else if (is_property_of(a, n.slot, &key)) {
                     consider(key == "name" ? Source::Name : Source::Property, key, other);
@@ -342,8 +351,8 @@ std::string describe(const MatchPlan& plan) {
     for (const Step& s : plan.steps) {
         switch (s.kind) {
         case StepKind::Scan: {
-            static const char* sources[] = {"all nodes", "label", "folded name index",
-                                            "name index", "property index"};
+            static const char* sources[] = {"all nodes",  "label",          "folded name index",
+                                            "name index", "property index", "id"};
             out += "scan " + node_text(s.node) + " by " + sources[static_cast<int>(s.source)];
             if (s.source == Source::Property) {
                 out += " (" + s.labels.front() + "." + s.key + ")";

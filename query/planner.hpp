@@ -14,7 +14,7 @@
 namespace vnkg::query {
 
 /// Where a Scan step finds its candidate nodes.
-enum class Source { All, Label, FoldedName, Name, Property };
+enum class Source { All, Label, FoldedName, Name, Property, Id };
 
 enum class StepKind {
     Scan,     ///< bind `node_slot` to candidates from `source`, checked against `node`

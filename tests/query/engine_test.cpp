@@ -41,6 +41,9 @@ TEST_CASE("the planner starts from the most selective node") {
     // Only labels: the smallest label.
     plan = plan_of("MATCH (m:Meeting)-[:HELD_IN]->(p:Province) RETURN m");
     CHECK(plan.rfind("scan (p:Province) by label", 0) == 0);
+    // id(n) = constant: straight to the node.
+    plan = plan_of("MATCH (n)-->(m) WHERE id(n) = 3 RETURN m");
+    CHECK(plan.rfind("scan (n) by id", 0) == 0);
     // A second pattern sharing a variable is joined on it, not scanned.
     plan = plan_of("MATCH (a:Person {name: 'Lê Hải Bình'})-[:ATTENDED]->(m), "
                    "(b:Person)-[:ATTENDED]->(m) RETURN b");
