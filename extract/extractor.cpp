@@ -796,7 +796,7 @@ std::size_t Run::name_run(const Tokens& t, std::size_t i) const {
         if (!x.word || !x.cap || x.digit || x.all_caps) {
             break;
         }
-        if (lex_.is_non_name(x)) {
+        if (k == i ? lex_.is_non_name(x) : lex_.is_name_break(x)) {
             break;
         }
         // A title or body word ends a name ("Hoàng Trung Hải Bí thư").
@@ -826,7 +826,7 @@ bool Run::is_place_name(const Tokens& t, std::size_t i, std::size_t len) const {
     auto [dl, di] = lex_.district_names.match(t, i);
     (void)pi;
     (void)di;
-    return dl == len;
+    return dl == len || (t[i].cap && lex_.countries.match(t, i).first > 0);
 }
 
 void Run::find_persons(Sentence& s, std::size_t si) {
@@ -1104,8 +1104,14 @@ void Run::find_authors() {
             break;
         }
     }
-    // A name glued to the end of the text: "... trước ngày 30.6. Hoàng Trọng"
-    if (!sentences_.empty() && last_long + 1 >= sentences_.size()) {
+    // A name glued to the end of the text: "... trước ngày 30.6. Hoàng Trọng". A text that
+    // ends with a full stop ends with its own sentence.
+    std::string_view tail = trim(text_);
+    bool closed = !tail.empty() && (tail.back() == '.' || tail.back() == '!' ||
+                                    tail.back() == '?' || tail.back() == ':' ||
+                                    tail.back() == ';' ||
+                                    (tail.size() >= 3 && tail.substr(tail.size() - 3) == "\xE2\x80\xA6"));
+    if (!sentences_.empty() && last_long + 1 >= sentences_.size() && !closed) {
         const Sentence& s = sentences_.back();
         Tokens t = tokenise(s.text);
         lex_.assign_ids(t);
@@ -1310,7 +1316,7 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
         auto [pl2, pi2] = lex_.province_names.match(t, k + 2);
         if (pl2 > 0) {
             const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi2)];
-            m.name = b.name + " thành phố " + p.name;
+            m.name = b.name + " " + p.name; // one spelling: "Thành ủy Hồ Chí Minh"
             m.qualifier = p.name;
             m.province = p.name;
             m.len = len + 2 + pl2;

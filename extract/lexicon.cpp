@@ -238,6 +238,8 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 districts.push_back({f[0], {f[1]}, {f[2]}});
                 district_names.add(f[0], static_cast<int>(districts.size() - 1), vocabulary);
             }
+        } else if (name == "countries.txt") {
+            countries.add(f[0], 0, vocabulary);
         } else if (name == "marked_places.txt") {
             marked_places.insert(f[0]);
         } else if (name == "surnames.txt") {
@@ -245,6 +247,10 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             auto id = static_cast<std::size_t>(vocabulary.intern(lower(f[0])));
             surname_ids.resize(std::max(surname_ids.size(), id + 1));
             surname_ids[id] = true;
+        } else if (name == "name_breaks.txt") {
+            auto id = static_cast<std::size_t>(vocabulary.intern(lower(f[0])));
+            name_break_ids.resize(std::max(name_break_ids.size(), id + 1));
+            name_break_ids[id] = true;
         } else if (name == "non_name_words.txt") {
             non_name_words.insert(f[0]);
             auto id = static_cast<std::size_t>(vocabulary.intern(lower(f[0])));

@@ -119,10 +119,12 @@ public:
     }
     bool is_surname(const Token& t) const { return capitalised_in(t, surname_ids); }
     bool is_non_name(const Token& t) const { return capitalised_in(t, non_name_ids); }
+    bool is_name_break(const Token& t) const { return capitalised_in(t, name_break_ids); }
 
     Vocabulary vocabulary;
     std::vector<bool> surname_ids;  ///< by word id
     std::vector<bool> non_name_ids; ///< by word id
+    std::vector<bool> name_break_ids; ///< by word id
 
     // Gazetteer
     std::vector<ProvinceInfo> provinces;
@@ -131,6 +133,7 @@ public:
     std::unordered_map<std::string, std::size_t> province_by_code; ///< code -> pre index
     std::unordered_map<std::string, std::size_t> post_by_code;     ///< code -> post index
     std::set<std::string, std::less<>> marked_places; ///< need "tỉnh"/"thành phố" before them
+    PhraseTable countries; ///< foreign places: never persons, never provinces
     std::vector<DistrictInfo> districts;
     PhraseTable district_names; ///< payload: index into districts
     std::unordered_map<std::string, std::size_t> district_by_name; ///< lower name -> index
