@@ -772,7 +772,10 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
                 ++k;
                 continue;
             }
-            if (lex_.stop_words.match(t, k).first > 0) {
+            // "Trưởng Đoàn kiểm tra số 12", "đoàn công tác": the delegation's own words
+            bool delegation = k > 0 && t[k - 1].low == "đoàn"sv &&
+                              (x.low == "kiểm"sv || x.low == "công"sv || x.low == "giám"sv);
+            if (!delegation && lex_.stop_words.match(t, k).first > 0) {
                 break;
             }
         }
@@ -1642,6 +1645,9 @@ std::vector<CodeMatch> find_codes(std::string_view s) {
             ++p;
         }
         std::string number(s.substr(start, p - start));
+        if (number.size() == 1) {
+            number = "0" + number; // "4-KH/TW" is "04-KH/TW", as such codes are usually written
+        }
         if (p < s.size() && s[p] >= 'a' && s[p] <= 'z' &&
             (p + 1 >= s.size() || !(s[p + 1] >= 'a' && s[p + 1] <= 'z'))) {
             number += static_cast<char>(s[p] - 32); // "36a/NQ-CP"
@@ -1907,6 +1913,9 @@ void Run::find_directives(Sentence& s) {
             continue;
         }
         std::string num(t[j].text);
+        if (num.size() == 1) {
+            num = "0" + num;
+        }
         std::string code = is.party ? num + "-" + dk.letters.front() + "/" + is.suffix
                                     : num + "/" + dk.letters.front() + "-" + is.suffix;
         add_directive(dk.name, code, dk.name + " số " + code, k, j + 1);
@@ -2402,6 +2411,9 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         // Right after the name and its titles: "X, Bí thư Tỉnh ủy chủ trì", "X đã công bố"
         {
             std::size_t k = pm.last;
+            if (k < t.size() && t[k].text == ","sv && k > pm.first + pm.name_len) {
+                ++k; // "ông X, Bí thư Tỉnh ủy, báo cáo ..."
+            }
             while (k < t.size() && k < pm.last + 3 &&
                    (t[k].low == "đã"sv || t[k].low == "cũng"sv || t[k].low == "vừa"sv ||
                     t[k].low == "sẽ"sv || t[k].low == "đến"sv || t[k].low == "tới"sv ||

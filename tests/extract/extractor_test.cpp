@@ -1,0 +1,301 @@
+#include "extract/extractor.hpp"
+#include "extract/jsonl.hpp"
+
+#include "graph/text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace vnkg;
+using namespace vnkg::extract;
+
+namespace {
+
+const Extractor& extractor() {
+    static const Extractor e;
+    return e;
+}
+
+Extraction run(const std::string& text, const std::string& published = {}) {
+    Article a;
+    a.id = "test.txt";
+    a.source = "test.txt";
+    a.text = graph::normalise_text(text);
+    a.published = published;
+    return extractor().run(std::move(a));
+}
+
+const Entity* find(const Extraction& x, const std::string& type, const std::string& name) {
+    for (const Entity& e : x.entities) {
+        if (e.type == type && e.name == name) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> names(const Extraction& x, const std::string& type) {
+    std::vector<std::string> out;
+    for (const Entity& e : x.entities) {
+        if (e.type == type) {
+            out.push_back(e.name);
+        }
+    }
+    return out;
+}
+
+std::string prop(const Entity* e, const std::string& name) {
+    return e == nullptr ? "<no entity>" : std::string(graph::string_prop(e->props, name));
+}
+
+std::vector<std::string> titles(const Entity* e) {
+    if (e == nullptr) {
+        return {"<no entity>"};
+    }
+    auto it = e->props.find("titles");
+    if (it == e->props.end()) {
+        return {};
+    }
+    return std::get<std::vector<std::string>>(it->second);
+}
+
+const Relation* relation(const Extraction& x, const std::string& type, const Entity* from,
+                         const Entity* to) {
+    for (const Relation& r : x.relations) {
+        if (r.type == type && from != nullptr && to != nullptr && r.from == from->id &&
+            r.to == to->id) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+const char* kSeedLike =
+    "Thứ Bảy, 15/6/2024\n"
+    "Tuyên giáo các cấp\n"
+    "Thứ Ba, 3/10/2023 16:52'(GMT+7)\n"
+    "\n"
+    "Hưng Yên: Tăng cường tuyên truyền việc thực hiện nhiệm vụ công tác tuyên giáo\n"
+    "\n"
+    "Ngày 3/10, Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị triển khai nhiệm vụ công tác "
+    "tuyên giáo quý IV/2023 dưới sự chủ trì của đồng chí Đào Hồng Vận, Ủy viên Thường vụ, "
+    "Trưởng ban Tuyên giáo Tỉnh ủy.\n"
+    "Các cấp ủy tiếp tục thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị về "
+    "tiếp tục thực hiện Chỉ thị số 05 - CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo "
+    "tư tưởng, đạo đức, phong cách Hồ Chí Minh. Ban Tuyên giáo các cấp tham mưu cho Ban Thường "
+    "vụ Tỉnh ủy thực hiện Nghị quyết số 39-NQ/TU ngày 30/6/2023 của Ban Thường vụ Tỉnh ủy.\n"
+    "Kết luận hội nghị, đồng chí Trưởng ban Tuyên giáo Tỉnh ủy Đào Hồng Vận đề nghị các cấp "
+    "làm tốt công tác tham mưu.\n"
+    "\n"
+    "THU YẾN\n"
+    "\n"
+    "Phản hồi\n";
+
+} // namespace
+
+TEST_CASE("the article's own date, not the page's render date; the title from the text") {
+    Extraction x = run(kSeedLike);
+    CHECK(x.article.published == "2023-10-03");
+    CHECK(x.article.title ==
+          "Hưng Yên: Tăng cường tuyên truyền việc thực hiện nhiệm vụ công tác tuyên giáo");
+    CHECK(x.province == "Hưng Yên");
+}
+
+TEST_CASE("persons with titles split at commas, the byline as an author") {
+    Extraction x = run(kSeedLike);
+    const Entity* van = find(x, "Person", "Đào Hồng Vận");
+    REQUIRE(van != nullptr);
+    CHECK(prop(van, "kind") == "official");
+    CHECK(contains(titles(van), "Ủy viên Thường vụ"));
+    CHECK(contains(titles(van), "Trưởng ban Tuyên giáo Tỉnh ủy"));
+    const Entity* author = find(x, "Person", "Thu Yến");
+    REQUIRE(author != nullptr);
+    CHECK(prop(author, "kind") == "author");
+    // "Hồ Chí Minh" after "phong cách" is neither a person nor the province.
+    CHECK(find(x, "Person", "Hồ Chí Minh") == nullptr);
+    CHECK(find(x, "Province", "Hồ Chí Minh") == nullptr);
+}
+
+TEST_CASE("bodies take the article's place; generic plurals are left out") {
+    Extraction x = run(kSeedLike);
+    std::vector<std::string> orgs = names(x, "Organisation");
+    CHECK(contains(orgs, "Ban Tuyên giáo Tỉnh ủy Hưng Yên"));
+    CHECK(contains(orgs, "Ban Thường vụ Tỉnh ủy Hưng Yên"));
+    CHECK(contains(orgs, "Bộ Chính trị"));
+    for (const std::string& o : orgs) {
+        CHECK(o.find("các cấp") == std::string::npos);
+    }
+    const Entity* board = find(x, "Organisation", "Ban Tuyên giáo Tỉnh ủy Hưng Yên");
+    const Entity* province = find(x, "Province", "Hưng Yên");
+    CHECK(relation(x, "LOCATED_IN", board, province) != nullptr);
+}
+
+TEST_CASE("directives: codes in any written form, date, issuer, references, local scope") {
+    Extraction x = run(kSeedLike);
+    const Entity* kl = find(x, "Directive", "Kết luận số 01-KL/TW");
+    REQUIRE(kl != nullptr);
+    CHECK(prop(kl, "code") == "01-KL/TW");
+    CHECK(prop(kl, "kind") == "Kết luận");
+    CHECK(prop(kl, "date") == "2021-05-18");
+    CHECK(prop(kl, "issuer") == "Bộ Chính trị");
+    const Entity* ct = find(x, "Directive", "Chỉ thị số 05-CT/TW");
+    REQUIRE(ct != nullptr);
+    CHECK(relation(x, "REFERENCES", kl, ct) != nullptr);
+    CHECK(relation(x, "ISSUED", find(x, "Organisation", "Bộ Chính trị"), kl) != nullptr);
+    const Entity* nq = find(x, "Directive", "Nghị quyết số 39-NQ/TU");
+    REQUIRE(nq != nullptr);
+    CHECK(nq->scope == "Hưng Yên"); // a provincial code is unique only within its province
+    CHECK(prop(nq, "issuer") == "Ban Thường vụ Tỉnh ủy Hưng Yên");
+    CHECK(prop(nq, "date") == "2023-06-30");
+}
+
+TEST_CASE("a meeting with its date, organiser, place and attendance roles") {
+    Extraction x = run(kSeedLike);
+    const Entity* m =
+        find(x, "Meeting", "Hội nghị triển khai nhiệm vụ công tác tuyên giáo quý IV/2023");
+    REQUIRE(m != nullptr);
+    CHECK(prop(m, "date") == "2023-10-03");
+    CHECK(prop(m, "province") == "Hưng Yên");
+    const Relation* chair = relation(x, "ATTENDED", find(x, "Person", "Đào Hồng Vận"), m);
+    REQUIRE(chair != nullptr);
+    CHECK(graph::string_prop(chair->props, "role") == "chair");
+    CHECK(chair->sentence.rfind("Ngày 3/10, Ban Tuyên giáo", 0) == 0);
+    CHECK(relation(x, "ORGANISED", find(x, "Organisation", "Ban Tuyên giáo Tỉnh ủy Hưng Yên"),
+                   m) != nullptr);
+    CHECK(relation(x, "HELD_IN", m, find(x, "Province", "Hưng Yên")) != nullptr);
+    CHECK(names(x, "Meeting").size() == 1); // "Kết luận hội nghị" is the same meeting
+}
+
+TEST_CASE("state codes, bare numbers completed from the issuer, named resolutions") {
+    Extraction x = run(
+        "Thủ tướng ký Quyết định số 1880/QĐ-TTg và Nghị quyết số 124/NQ-CP; Nghị định "
+        "163/2013/NĐ-CP vẫn có hiệu lực.\n"
+        "Các địa phương thực hiện Chỉ thị số 05 của Bộ Chính trị và Nghị quyết Trung ương 4 "
+        "(khóa XII) về xây dựng Đảng.\n",
+        "2020-01-01");
+    std::vector<std::string> d = names(x, "Directive");
+    CHECK(contains(d, "Quyết định số 1880/QĐ-TTG"));
+    CHECK(contains(d, "Nghị quyết số 124/NQ-CP"));
+    CHECK(contains(d, "Nghị định số 163/2013/NĐ-CP"));
+    CHECK(contains(d, "Chỉ thị số 05-CT/TW"));
+    CHECK(contains(d, "Nghị quyết Trung ương 4 (khóa XII)"));
+    CHECK(prop(find(x, "Directive", "Chỉ thị số 05-CT/TW"), "issuer") == "Bộ Chính trị");
+}
+
+TEST_CASE("lists of committees, provinces from districts, a working visit with a date range") {
+    Extraction x = run(
+        "Từ ngày 25/2 đến 28/2, đoàn công tác của Ban Tuyên giáo Tỉnh ủy do đồng chí Kha Văn "
+        "Tám - Phó Trưởng ban Thường trực làm trưởng đoàn làm việc với 6 Huyện ủy: Kỳ Sơn, "
+        "Tương Dương, Con Cuông, Anh Sơn, Tân Kỳ, Thanh Chương.\n"
+        "Năm 2020 có nhiều sự kiện chính trị quan trọng.\n");
+    std::vector<std::string> orgs = names(x, "Organisation");
+    for (const char* d : {"Kỳ Sơn", "Tương Dương", "Con Cuông", "Anh Sơn", "Tân Kỳ",
+                          "Thanh Chương"}) {
+        CHECK(contains(orgs, std::string("Huyện ủy ") + d));
+    }
+    CHECK(contains(orgs, "Ban Tuyên giáo Tỉnh ủy Nghệ An"));
+    CHECK(names(x, "Province") == std::vector<std::string>{"Nghệ An"});
+    const Entity* huyen = find(x, "Organisation", "Huyện ủy Kỳ Sơn");
+    REQUIRE(huyen != nullptr);
+    CHECK(huyen->scope == "Nghệ An"); // Kỳ Sơn is also a district of Hòa Bình
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 1);
+    const Entity* m = find(x, "Meeting", meetings.front());
+    CHECK(prop(m, "date") == "2020-02-25/2020-02-28");
+    const Relation* head = relation(x, "ATTENDED", find(x, "Person", "Kha Văn Tám"), m);
+    REQUIRE(head != nullptr);
+    CHECK(graph::string_prop(head->props, "role") == "head");
+}
+
+TEST_CASE("a date without a year stays without one when nothing gives the year") {
+    Extraction x = run("Ngày 3-7, tại Hà Nội, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15 do "
+                       "ông Trần Quốc Vượng, Chủ nhiệm Ủy ban Kiểm tra Trung ương chủ trì.\n");
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings.front() == "kỳ họp thứ 15 của Ủy ban Kiểm tra Trung ương");
+    CHECK(prop(find(x, "Meeting", meetings.front()), "date") == "--07-03");
+    CHECK(x.article.published.empty());
+}
+
+TEST_CASE("initials, places and bodies are not persons") {
+    Extraction x = run("Ông T.T.L.P cho biết, Bí thư Thành ủy Hà Nội Hoàng Trung Hải và Phó Thủ "
+                       "tướng Trương Hòa Bình dự lễ dâng hương tại Hòa Bình.\n");
+    std::vector<std::string> people = names(x, "Person");
+    CHECK(contains(people, "Hoàng Trung Hải"));
+    CHECK(contains(people, "Trương Hòa Bình"));
+    CHECK(people.size() == 2);
+    CHECK(contains(names(x, "Province"), "Hòa Bình"));
+    CHECK(contains(names(x, "Organisation"), "Thành ủy Hà Nội"));
+}
+
+TEST_CASE("after July 2025 a merged province is the new unit") {
+    Extraction before = run("Tỉnh ủy Hưng Yên họp.\n", "2024-05-01");
+    Extraction after = run("Tỉnh ủy Hưng Yên họp.\n", "2025-08-01");
+    const Entity* old_unit = find(before, "Province", "Hưng Yên");
+    const Entity* new_unit = find(after, "Province", "Hưng Yên");
+    REQUIRE(old_unit != nullptr);
+    REQUIRE(new_unit != nullptr);
+    CHECK(old_unit->scope.empty());
+    CHECK(new_unit->scope == "2025");
+}
+
+TEST_CASE("every relation names entities of its record and quotes a sentence") {
+    Extraction x = run(kSeedLike);
+    for (const Relation& r : x.relations) {
+        bool from = r.from == "article";
+        bool to = r.to == "article";
+        for (const Entity& e : x.entities) {
+            from = from || e.id == r.from;
+            to = to || e.id == r.to;
+        }
+        CHECK(from);
+        CHECK(to);
+        CHECK_FALSE(r.sentence.empty());
+        CHECK(x.article.text.find(r.sentence) != std::string::npos);
+    }
+}
+
+TEST_CASE("extraction is the same from several threads at once") {
+    std::string expected = to_json_line(run(kSeedLike));
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < got.size(); ++k) {
+        threads.emplace_back([&got, k] { got[k] = to_json_line(run(kSeedLike)); });
+    }
+    for (std::thread& t : threads) {
+        t.join();
+    }
+    for (const std::string& g : got) {
+        CHECK(g == expected);
+    }
+}
+
+TEST_CASE("a user's lexicon folder adds entries; a malformed line names file and line") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "vnkg_lexicon_test";
+    fs::create_directories(dir);
+    {
+        std::ofstream(dir / "surnames.txt") << "# extra\nXầu\n";
+    }
+    Extractor with_user(dir.string());
+    Article a;
+    a.id = "t";
+    a.text = graph::normalise_text("Đồng chí Bí thư Xầu Văn Páo phát biểu tại hội nghị.\n");
+    Extraction x = with_user.run(a);
+    CHECK(contains(names(x, "Person"), "Xầu Văn Páo"));
+    {
+        std::ofstream(dir / "bodies.tsv") << "# phrase\tclass\nBan Mới\n";
+    }
+    CHECK_THROWS_WITH(Extractor(dir.string()), Catch::Contains("bodies.tsv:2"));
+    fs::remove_all(dir);
+    CHECK_THROWS_WITH(Extractor("/no/such/folder"), Catch::Contains("/no/such/folder"));
+}
