@@ -204,7 +204,11 @@ public:
                 replaced.insert(outcomes[i].extraction->article.id);
             }
         }
-        graph_.remove_articles(replaced);
+        if (!replaced.empty()) {
+            graph_.remove_articles(replaced);
+            // A gazetteer fact that an article also stated goes with the article's provenance.
+            extract::add_gazetteer_facts(graph_);
+        }
         for (std::size_t i = 0; i < outcomes.size(); ++i) {
             if (!outcomes[i].extraction) {
                 ++tally_.failed;

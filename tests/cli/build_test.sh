@@ -54,7 +54,8 @@ has_stats() { "$VNKG" --help 2>/dev/null | grep -Eq '^ +stats( |$)'; }
 # command exists, else the node and edge counts a no-op `build --into` reports.
 describe() {
     if has_stats; then
-        "$VNKG" stats "$1" 2>&1
+        # Without the first line, which names the file and its size.
+        "$VNKG" stats "$1" 2>&1 | sed 1d
     else
         printf 'Placeholder.\n' >"$WORK/.noop.txt"
         "$VNKG" build --into "$1" "$WORK/.noop.txt" 2>&1 | sed -n 's/.*graph: \([0-9]* nodes, [0-9]* edges\).*/\1/p'
@@ -289,6 +290,18 @@ case_shared_seeds() {
     run again build --into s.vnkg "$SHARED/seeds"
     expect_line again.err "\(0 new, 5 unchanged, 0 replaced\)"
     [[ "$(describe s.vnkg)" == "$before" ]] || fail "build --into with the seeds changed the graph"
+    # Every seed changed: the replaced graph must equal a fresh build of the changed seeds.
+    cp -r "$SHARED/seeds" seeds
+    run copy build seeds -o c.vnkg
+    for f in seeds/*.txt; do
+        sed -i '0,/Tỉnh ủy/s//Thành ủy/' "$f"
+        printf '\nNgày 5/3/2024, Ban Tuyên giáo Tỉnh ủy Nghệ An quán triệt Chỉ thị số 99-CT/TW.\n' >>"$f"
+    done
+    run changed build --into c.vnkg seeds
+    expect_line changed.err "\(0 new, 0 unchanged, 5 replaced\)"
+    run fresh build seeds -o f.vnkg
+    [[ "$(describe c.vnkg)" == "$(describe f.vnkg)" ]] ||
+        fail "replacing every seed gave another graph than building the changed seeds afresh"
 }
 
 case_shared_corpus() {
