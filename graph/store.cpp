@@ -123,7 +123,9 @@ std::string identity_key(std::string_view type, std::string_view name, std::stri
     key.push_back(kSep);
     key += name_key(name);
     key.push_back(kSep);
-    key += name_key(scope);
+    if (!scope.empty()) { // most nodes have none: skip the normalisation's cost
+        key += name_key(scope);
+    }
     return key;
 }
 
