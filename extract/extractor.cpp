@@ -773,8 +773,10 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
                 continue;
             }
             // "Trưởng Đoàn kiểm tra số 12", "đoàn công tác": the delegation's own words
-            bool delegation = k > 0 && t[k - 1].low == "đoàn"sv &&
-                              (x.low == "kiểm"sv || x.low == "công"sv || x.low == "giám"sv);
+            bool delegation = k > 0 && ((t[k - 1].low == "đoàn"sv &&
+                                         (x.low == "kiểm"sv || x.low == "công"sv ||
+                                          x.low == "giám"sv)) ||
+                                        (t[k - 1].low == "thư"sv && x.low == "ký"sv));
             if (!delegation && lex_.stop_words.match(t, k).first > 0) {
                 break;
             }
@@ -960,6 +962,9 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             }
             std::size_t b = k + 1;
             std::size_t e2 = title_end(t, b);
+            if (e2 < t.size() && lex_.is_surname(t[e2]) && name_run(t, e2) >= 2) {
+                break; // "A, Thủ tướng Chính phủ B": the title is the next person's
+            }
             std::size_t h = b;
             while (h < e2 && lex_.ranks.match(t, h).first > 0) {
                 h += lex_.ranks.match(t, h).first;
@@ -1982,7 +1987,8 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         "do", "dưới", "vào", "diễn", "được", "sẽ", "đã", "nhằm", "để", "có", "từ", "ngày",
         "sáng", "chiều", "tối", "trưa", "là", "cho", "tại", "trong", "theo", "cùng", "bằng",
         "qua", "đến", "tới", "nhân", "này", "đó", "trên", "sau", "trước", "khi", "thì", "mà",
-        "tham", "dự", "và", "nhưng", "cũng", "vừa", "đang", "hôm", "bởi"};
+        "tham", "dự", "và", "nhưng", "cũng", "vừa", "đang", "hôm", "bởi", "không", "chưa",
+        "nên", "phải", "vẫn", "còn"};
     // Verbs of the sentence around the name; a capitalised one opens a run-on sentence
     // ("tại hội nghị Phát biểu ...").
     static const std::set<std::string, std::less<>> verbs = {
