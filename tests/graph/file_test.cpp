@@ -236,6 +236,23 @@ TEST_CASE("save then load gives back every node, edge, property and article") {
     CHECK(back.nodes_with_label("Official").size() == 1);
     CHECK(back.out_edges(0).size() == 1);
 
+    SECTION("a loaded graph still merges: the same fact again is the same edge") {
+        NodeId p = *back.find_node("Person", "Đào Hồng Vận");
+        NodeId m = *back.find_node("Meeting",
+                                   "Hội nghị triển khai nhiệm vụ công tác tuyên giáo quý IV/2023");
+        Edge again;
+        again.type = "ATTENDED";
+        again.props["role"] = std::string("Chair");
+        again.sources = {{"other-article", "Một câu khác."}};
+        EdgeId e = back.merge_edge(p, m, again);
+        CHECK(back.edge_count() == g.edge_count());
+        CHECK(back.edge(e).sources.size() == 2);
+        Node same;
+        same.labels = {"Person"};
+        same.name = "ĐÀO HỒNG VẬN";
+        CHECK(back.merge_node(same) == p);
+        CHECK(back.node_count() == g.node_count());
+    }
     SECTION("saving the loaded graph gives the same bytes") {
         std::string again = dir.file("again.vnkg");
         save(back, again);
