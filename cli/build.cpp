@@ -339,23 +339,32 @@ void setup_build(CLI::App& app, int& status) {
                 "  vnkg build ../shared/seeds ../shared/corpus -o g.vnkg\n"
                 "  vnkg build --into g.vnkg new_articles/\n"
                 "  curl -s URL | vnkg build - -o g.vnkg\n"
-                "An article already in the graph (same id and content) is skipped; a changed one\n"
-                "replaces its earlier facts.");
+                "An article's id is its path under the folder given, after the folder's own name\n"
+                "(seeds/001.txt; a file given alone takes its folder's name), or a JSONL line's\n"
+                "id or url. An article already in the graph (same id and content) is skipped; a\n"
+                "changed one replaces its earlier facts.");
     sub->add_option("inputs", options->inputs,
                     "Files (.txt/.md: one article; .jsonl: one a line), folders (read "
-                    "recursively, in sorted order) or - for stdin");
-    sub->add_option("-o,--output", options->output, "Write a new graph to this file");
-    sub->add_option("--into", options->into, "Add the articles to this existing graph file");
+                    "recursively, in sorted order) or - for stdin")
+        ->type_name("INPUT");
+    sub->add_option("-o,--output", options->output, "Write a new graph to this file")
+        ->type_name("GRAPH");
+    sub->add_option("--into", options->into, "Add the articles to this existing graph file")
+        ->type_name("GRAPH");
     sub->add_flag("--strict", options->strict,
                   "Fail (exit 1, nothing written) if any article is skipped");
     sub->add_option("--text-field", options->reader.text_field,
-                    "JSONL field holding the text (default: text, content, body or sapo)");
+                    "JSONL field holding the text (default: text, content, body or sapo)")
+        ->type_name("FIELD");
     sub->add_option("--title-field", options->reader.title_field,
-                    "JSONL field holding the title (default: title)");
+                    "JSONL field holding the title (default: title)")
+        ->type_name("FIELD");
     sub->add_option("--date-field", options->reader.date_field,
-                    "JSONL field holding the date (default: published, publish_date or date)");
+                    "JSONL field holding the date (default: published, publish_date or date)")
+        ->type_name("FIELD");
     sub->add_option("--id-field", options->reader.id_field,
-                    "JSONL field holding the id (default: id, then url)");
+                    "JSONL field holding the id (default: id, then url)")
+        ->type_name("FIELD");
     sub->add_option("--lexicon", options->lexicon,
                     "A folder of lexicon files to add to the built-in ones")
         ->check(CLI::ExistingDirectory);
