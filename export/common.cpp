@@ -2,6 +2,7 @@
 
 #include "graph/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -26,17 +27,6 @@ std::uint64_t finish(std::uint64_t h) {
     h *= 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     return h;
-}
-
-std::string hex_id(char prefix, std::uint64_t h) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string s(17, '0');
-    s[0] = prefix;
-    for (int i = 16; i >= 1; --i) {
-        s[i] = kHex[h & 0xF];
-        h >>= 4;
-    }
-    return s;
 }
 
 std::string key_part(std::string_view s) { return s.empty() ? std::string() : graph::name_key(s); }
@@ -168,33 +158,92 @@ std::string value_text(const graph::Value& v, std::string_view sep) {
     return std::visit(Visitor{sep}, v);
 }
 
+namespace {
+
+// Copy numbers for ids whose hash repeats an earlier one's (in `order`); normally none.
+std::unordered_map<std::size_t, std::size_t>
+number_copies(const std::vector<std::uint64_t>& hash, const std::vector<std::size_t>& order) {
+    std::vector<std::uint64_t> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t id : order) {
+        sorted.push_back(hash[id]);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    std::unordered_map<std::size_t, std::size_t> copies;
+    if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) {
+        return copies;
+    }
+    std::unordered_map<std::uint64_t, std::size_t> seen;
+    for (std::size_t id : order) {
+        std::size_t n = seen[hash[id]]++;
+        if (n > 0) {
+            copies.emplace(id, n);
+        }
+    }
+    return copies;
+}
+
+} // namespace
+
 StableIds::StableIds(const graph::Graph& g, const Subgraph& sub) {
-    std::unordered_map<std::string, int> used;
-    auto unique = [&used](std::string id) {
-        int& n = used[id];
-        ++n;
-        return n == 1 ? id : id + "_" + std::to_string(n);
-    };
-    node_.reserve(sub.nodes.size());
+    node_hash_.assign(g.node_count(), 0);
+    edge_hash_.assign(g.edge_count(), 0);
     for (graph::NodeId id : sub.nodes) {
         const graph::Node& n = g.node(id);
-        std::string key = graph::identity_key(n.type(), n.name, n.scope);
-        node_.emplace(id, unique(hex_id('n', finish(fnv1a(key)))));
+        node_hash_[id] = finish(fnv1a(graph::identity_key(n.type(), n.name, n.scope)));
     }
-    edge_.reserve(sub.edges.size());
+    // Titles and roles repeat a lot: normalise each distinct one once.
+    std::unordered_map<std::string, std::string> keys;
+    auto key_of = [&keys](const std::string& s) -> const std::string& {
+        auto it = keys.find(s);
+        if (it == keys.end()) {
+            it = keys.emplace(s, key_part(s)).first;
+        }
+        return it->second;
+    };
     for (graph::EdgeId id : sub.edges) {
         const graph::Edge& e = g.edge(id);
-        std::uint64_t h = fnv1a(node_.at(g.edge_source(id)));
-        h = fnv1a("\x1f", h);
-        h = fnv1a(node_.at(g.edge_target(id)), h);
-        h = fnv1a("\x1f", h);
+        std::uint64_t from = node_hash_[g.edge_source(id)];
+        std::uint64_t to = node_hash_[g.edge_target(id)];
+        std::uint64_t h = fnv1a(std::string_view(reinterpret_cast<const char*>(&from), 8));
+        h = fnv1a(std::string_view(reinterpret_cast<const char*>(&to), 8), h);
         h = fnv1a(e.type, h);
-        for (std::string_view prop : {"title", "role"}) {
-            h = fnv1a("\x1f", h);
-            h = fnv1a(key_part(graph::string_prop(e.props, prop)), h);
+        const std::string* title = nullptr;
+        const std::string* role = nullptr;
+        for (const auto& [name, value] : e.props) {
+            if (name == "role") {
+                role = graph::as_string(value);
+            } else if (name == "title") {
+                title = graph::as_string(value);
+            }
         }
-        edge_.emplace(id, unique(hex_id('e', finish(h))));
+        for (const std::string* part : {title, role}) {
+            h = fnv1a("\x1f", h);
+            if (part != nullptr && !part->empty()) {
+                h = fnv1a(key_of(*part), h);
+            }
+        }
+        edge_hash_[id] = finish(h);
     }
+    node_copy_ = number_copies(node_hash_, sub.nodes);
+    edge_copy_ = number_copies(edge_hash_, sub.edges);
+}
+
+StableIds::Text StableIds::text(char prefix, std::uint64_t hash, std::size_t copy) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    Text t;
+    t.data[0] = prefix;
+    for (int i = 16; i >= 1; --i) {
+        t.data[i] = kHex[hash & 0xF];
+        hash >>= 4;
+    }
+    t.size = 17;
+    if (copy > 0) {
+        std::string suffix = "_" + std::to_string(copy + 1);
+        std::copy(suffix.begin(), suffix.end(), t.data + 17);
+        t.size = static_cast<unsigned char>(17 + suffix.size());
+    }
+    return t;
 }
 
 std::vector<std::string> article_ids(const std::vector<graph::Provenance>& provenance) {
@@ -208,8 +257,24 @@ std::vector<std::string> article_ids(const std::vector<graph::Provenance>& prove
 }
 
 std::size_t edge_weight(const graph::Edge& e) {
-    std::size_t n = article_ids(e.sources).size();
+    std::size_t n = 0;
+    for_each_article(e.sources, [&n](const std::string&) { ++n; });
     return n == 0 ? 1 : n;
+}
+
+void append_value_xml(std::string& out, const graph::Value& v) {
+    if (const auto* s = std::get_if<std::string>(&v)) {
+        append_xml(out, *s, false);
+    } else if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if (i > 0) {
+                out += "; ";
+            }
+            append_xml(out, (*list)[i], false);
+        }
+    } else {
+        out += value_text(v);
+    }
 }
 
 } // namespace vnkg::exporter

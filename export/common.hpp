@@ -83,13 +83,36 @@ std::string value_text(const graph::Value& v, std::string_view sep = "; ");
 /// role), so rebuilding the same graph gives the same ids. A collision gets a `_2` suffix.
 class StableIds {
 public:
+    /// One id's text, held by value (convert to std::string_view while it lives).
+    struct Text {
+        char data[28] = {};
+        unsigned char size = 0;
+        operator std::string_view() const { return {data, size}; }
+        std::string_view view() const { return {data, size}; }
+        friend bool operator==(const Text& a, const Text& b) { return a.view() == b.view(); }
+    };
+
     StableIds(const graph::Graph& g, const Subgraph& sub);
-    const std::string& node(graph::NodeId id) const { return node_.at(id); }
-    const std::string& edge(graph::EdgeId id) const { return edge_.at(id); }
+    Text node(graph::NodeId id) const { return text('n', node_hash_[id], copy_of(node_copy_, id)); }
+    Text edge(graph::EdgeId id) const { return text('e', edge_hash_[id], copy_of(edge_copy_, id)); }
 
 private:
-    std::unordered_map<graph::NodeId, std::string> node_;
-    std::unordered_map<graph::EdgeId, std::string> edge_;
+    static Text text(char prefix, std::uint64_t hash, std::size_t copy);
+    static std::size_t copy_of(const std::unordered_map<std::size_t, std::size_t>& copies,
+                               std::size_t id) {
+        if (copies.empty()) {
+            return 0;
+        }
+        auto it = copies.find(id);
+        return it == copies.end() ? 0 : it->second;
+    }
+
+    // Hashes by id, compact so that writers reach them without cache misses; the rare ids whose
+    // hash an earlier item already has get a copy number (`_2`, ...).
+    std::vector<std::uint64_t> node_hash_;
+    std::vector<std::uint64_t> edge_hash_;
+    std::unordered_map<std::size_t, std::size_t> node_copy_;
+    std::unordered_map<std::size_t, std::size_t> edge_copy_;
 };
 
 /// The type a property column gets from the values it holds across the exported items.
@@ -113,6 +136,24 @@ std::vector<Column> columns_of(const Items& items, PropsOf&& props_of,
 
 /// Ids of the distinct articles in a provenance list, in order of first appearance.
 std::vector<std::string> article_ids(const std::vector<graph::Provenance>& provenance);
+
+/// Calls `f(id)` for each distinct article id of `provenance`, in order of first appearance,
+/// without allocating.
+template <class F> void for_each_article(const std::vector<graph::Provenance>& provenance, F&& f) {
+    for (std::size_t i = 0; i < provenance.size(); ++i) {
+        const std::string& id = provenance[i].article;
+        bool seen = id.empty();
+        for (std::size_t j = 0; j < i && !seen; ++j) {
+            seen = provenance[j].article == id;
+        }
+        if (!seen) {
+            f(id);
+        }
+    }
+}
+
+/// Appends the value as value_text() would, escaped for XML character data.
+void append_value_xml(std::string& out, const graph::Value& v);
 
 /// The weight of an edge: the number of articles that support it, at least 1.
 std::size_t edge_weight(const graph::Edge& e);

@@ -2,6 +2,7 @@
 #include "export/writers.hpp"
 
 #include <map>
+#include <optional>
 
 namespace vnkg::exporter {
 
@@ -70,7 +71,7 @@ std::string province_of(const graph::Node& n) {
     return std::string(graph::string_prop(n.props, "province"));
 }
 
-void write_node(std::string& b, const std::string& id, const graph::Node& n, Style s) {
+void write_node(std::string& b, std::string_view id, const graph::Node& n, Style s) {
     b += "    \"";
     b += id;
     b += "\" [label=\"";
@@ -172,7 +173,7 @@ WriteReport write_dot(const graph::Graph& g, const Subgraph& sub, std::ostream& 
         linked[g.edge_target(id)] = 1;
     }
     std::size_t in_row = 0;
-    const std::string* previous = nullptr;
+    std::optional<StableIds::Text> previous;
     for (graph::NodeId id : sub.nodes) {
         bool clustered = options.cluster_by == ClusterBy::type ||
                          (options.cluster_by == ClusterBy::province &&
@@ -180,10 +181,14 @@ WriteReport write_dot(const graph::Graph& g, const Subgraph& sub, std::ostream& 
         if (linked[id] || clustered) {
             continue;
         }
-        if (previous != nullptr && in_row % kRow != 0) {
-            b += "    \"" + *previous + "\" -> \"" + ids.node(id) + "\" [style=invis];\n";
+        if (previous && in_row % kRow != 0) {
+            b += "    \"";
+            b += previous->view();
+            b += "\" -> \"";
+            b += ids.node(id);
+            b += "\" [style=invis];\n";
         }
-        previous = &ids.node(id);
+        previous = ids.node(id);
         ++in_row;
     }
 

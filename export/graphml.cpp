@@ -41,11 +41,27 @@ void write_key(Sink& out, const std::string& id, const char* domain, std::string
     }
 }
 
-void write_data(std::string& b, const std::string& key, std::string_view text) {
+void write_data(std::string& b, std::string_view key, std::string_view text) {
     b += "      <data key=\"";
     b += key;
     b += "\">";
     append_xml(b, text, false);
+    b += "</data>\n";
+}
+
+void write_sources(std::string& b, std::string_view key,
+                   const std::vector<graph::Provenance>& provenance) {
+    b += "      <data key=\"";
+    b += key;
+    b += "\">";
+    bool first = true;
+    for_each_article(provenance, [&](const std::string& id) {
+        if (!first) {
+            b += "; ";
+        }
+        first = false;
+        append_xml(b, id, false);
+    });
     b += "</data>\n";
 }
 
@@ -61,7 +77,11 @@ void write_props(std::string& b, const graph::Properties& props, const std::vect
             std::holds_alternative<std::monostate>(value)) {
             continue;
         }
-        write_data(b, keys[k], value_text(value));
+        b += "      <data key=\"";
+        b += keys[k];
+        b += "\">";
+        append_value_xml(b, value);
+        b += "</data>\n";
     }
 }
 
@@ -152,7 +172,7 @@ WriteReport write_graphml(const graph::Graph& g, const Subgraph& sub, std::ostre
             write_data(b, "scope", n.scope);
         }
         if (!n.mentions.empty()) {
-            write_data(b, "sources", join(article_ids(n.mentions), "; "));
+            write_sources(b, "sources", n.mentions);
         }
         write_props(b, n.props, node_cols, node_keys);
         b += "    </node>\n";
@@ -168,9 +188,11 @@ WriteReport write_graphml(const graph::Graph& g, const Subgraph& sub, std::ostre
         b += ids.node(g.edge_target(id));
         b += "\">\n";
         write_data(b, "elabel", e.type);
-        write_data(b, "weight", std::to_string(edge_weight(e)));
+        b += "      <data key=\"weight\">";
+        b += std::to_string(edge_weight(e));
+        b += "</data>\n";
         if (!e.sources.empty()) {
-            write_data(b, "esources", join(article_ids(e.sources), "; "));
+            write_sources(b, "esources", e.sources);
         }
         write_props(b, e.props, edge_cols, edge_keys);
         b += "    </edge>\n";

@@ -128,16 +128,16 @@ TEST_CASE("ids are stable across builds in a different order", "[graphml]") {
     for (graph::NodeId id = 0; id < a.node_count(); ++id) {
         const graph::Node& n = a.node(id);
         CHECK(ia.node(id) == ib.node(*b.find_node(n.type(), n.name, n.scope)));
-        CHECK(ia.node(id).size() == 17);
+        CHECK(ia.node(id).view().size() == 17);
     }
     std::set<std::string> edge_ids;
     for (graph::EdgeId e = 0; e < a.edge_count(); ++e) {
-        edge_ids.insert(ia.edge(e));
+        edge_ids.insert(std::string(ia.edge(e)));
     }
     CHECK(edge_ids.size() == a.edge_count());
     std::set<std::string> from_b;
     for (graph::EdgeId e = 0; e < b.edge_count(); ++e) {
-        from_b.insert(ib.edge(e));
+        from_b.insert(std::string(ib.edge(e)));
     }
     CHECK(edge_ids == from_b);
 }
