@@ -870,7 +870,12 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         bool surname = lex_.is_surname(t[i]);
         std::string name = join(t, i, i + len);
-        if (!honorific && !surname && known_person_names_.count(name) == 0) {
+        // "các đồng chí Ủy viên Trung ương Đảng: Thuận Hữu, Tổng Biên tập ...": a list item
+        // followed by a title is a person even without a family name from the lexicon.
+        bool listed = (i == 0 || is_sep(t[i - 1])) && len <= 3 && i + len + 1 < t.size() &&
+                      (t[i + len].text == ","sv || is_dash(t[i + len])) &&
+                      title_head_at(t, i + len + 1) && lex_.body_names.match(t, i).first == 0;
+        if (!honorific && !surname && !listed && known_person_names_.count(name) == 0) {
             continue;
         }
         if (is_place_name(t, i, len) && !honorific) {
