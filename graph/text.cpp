@@ -131,18 +131,6 @@ std::string encode(const std::u32string& s) {
     return out;
 }
 
-bool may_hold_old_tone(std::string_view s) {
-    // Every toned second vowel of kTonePairs is a two- or three-byte sequence after an 'o' or 'u'.
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-        char c = s[i];
-        if ((c == 'o' || c == 'O' || c == 'u' || c == 'U') &&
-            (static_cast<unsigned char>(s[i + 1]) & 0x80) != 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /// Collapses white space runs to one space and trims; used on short names.
 std::string squeeze_spaces(std::string_view s) {
     std::string out;
@@ -187,27 +175,45 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
 }
 
 std::string canonical_tones(std::string_view text) {
-    if (!may_hold_old_tone(text)) {
-        return std::string(text);
-    }
-    std::u32string s = decode(text);
-    bool changed = false;
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-        const TonePair* pair = find_tone_pair(s[i], s[i + 1]);
+    // Scans the UTF-8 bytes: only an ASCII o/O/u/U followed by a non-ASCII letter can start an
+    // old-style pair, so most text is copied without decoding. The output is built lazily.
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        char c = text[i];
+        if ((c != 'o' && c != 'O' && c != 'u' && c != 'U') ||
+            (static_cast<unsigned char>(text[i + 1]) & 0x80) == 0) {
+            continue;
+        }
+        std::size_t after = i + 1;
+        char32_t second = next_code_point(text, after);
+        const TonePair* pair = find_tone_pair(static_cast<char32_t>(c), second);
         if (pair == nullptr) {
             continue;
         }
-        if (i + 2 < s.size() && is_letter(s[i + 2])) {
-            continue; // hoàng, toàn: the mark is already where it belongs
+        if (after < text.size()) {
+            std::size_t peek = after;
+            if (is_letter(next_code_point(text, peek))) {
+                continue; // hoàng, toàn: the mark is already where it belongs
+            }
         }
-        if (pair->first == U'u' && i > 0 && (s[i - 1] == U'q' || s[i - 1] == U'Q')) {
+        if (pair->first == U'u' && i > 0 && (text[i - 1] == 'q' || text[i - 1] == 'Q')) {
             continue; // quý: u belongs to the consonant qu
         }
-        s[i] = with_case_of(pair->toned_first, s[i]);
-        s[i + 1] = with_case_of(pair->second, s[i + 1]);
-        changed = true;
+        if (out.empty()) {
+            out.reserve(text.size());
+        }
+        out.append(text.substr(copied, i - copied));
+        append_utf8(out, with_case_of(pair->toned_first, static_cast<char32_t>(c)));
+        append_utf8(out, with_case_of(pair->second, second));
+        copied = after;
+        i = after - 1;
     }
-    return changed ? encode(s) : std::string(text);
+    if (copied == 0) {
+        return std::string(text);
+    }
+    out.append(text.substr(copied));
+    return out;
 }
 
 std::string normalise_text(std::string_view text) {
