@@ -55,6 +55,11 @@ int run_query(const QueryOptions& options) {
         }
         text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        std::cerr << "vnkg: error: the query is empty: give it as an argument, with -f FILE, or on "
+                     "stdin\n";
+        return 2;
+    }
     query::Options qo;
     qo.timeout_seconds = options.timeout;
     qo.explain = options.explain;

@@ -6,6 +6,7 @@
 #include "query/error.hpp"
 #include "query/value.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -79,6 +80,10 @@ struct NodePattern {
     std::vector<std::vector<Name>> labels; ///< `:A:B|C` as {{A}, {B, C}}
     PropertyMap props;
     int slot = -1; ///< bound: user's or a hidden slot
+    /// bound: when `label_bits`, the labels as one mask per group (a node must hit each);
+    /// a label the graph lacks makes its group's mask 0.
+    bool label_bits = false;
+    std::vector<std::uint64_t> label_masks;
 };
 
 enum class Direction { Out, In, Both };
@@ -93,6 +98,7 @@ struct RelPattern {
     int min_hops = 1;
     int max_hops = 1; ///< -1: no upper bound written
     Span range_span;
+    std::vector<int> type_numbers; ///< bound: the types' numbers (Database::type_number)
     int slot = -1;     ///< bound: a relationship, or a list of them when var_length
     int seg_slot = -1; ///< bound, var_length only: the Path segment it matched
 };

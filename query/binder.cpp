@@ -158,6 +158,14 @@ private:
             }
             for (NodePattern& n : p.nodes) {
                 check_labels(n.labels);
+                n.label_bits = db_.has_label_bits();
+                for (const auto& any : n.labels) {
+                    std::uint64_t mask = 0;
+                    for (const Name& l : any) {
+                        mask |= db_.label_bit(l.text);
+                    }
+                    n.label_masks.push_back(mask);
+                }
                 if (n.var.text.empty()) {
                     n.slot = new_slot();
                 } else if (auto it = scope_.find(n.var.text); it != scope_.end()) {
@@ -178,6 +186,7 @@ private:
                 std::vector<std::string> known = names(schema_.types);
                 for (const Name& t : r.types) {
                     check_name(t, known, "relationship type");
+                    r.type_numbers.push_back(db_.type_number(t.text));
                 }
                 if (r.var_length) {
                     bool shortest = p.shortest != Shortest::None;

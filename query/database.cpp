@@ -122,6 +122,25 @@ const Schema& Database::schema() {
             }
         }
     }
+    int bit = 0;
+    for (const auto& [label, count] : s->labels) {
+        label_bits_[label] = bit < 64 ? std::uint64_t{1} << bit : 0;
+        ++bit;
+    }
+    int number = 0;
+    for (const auto& [type, count] : s->types) {
+        type_numbers_[type] = number++;
+    }
+    node_bits_.assign(graph_.node_count(), 0);
+    for (graph::NodeId id = 0; id < graph_.node_count(); ++id) {
+        for (const std::string& l : graph_.node(id).labels) {
+            node_bits_[id] |= label_bits_[l];
+        }
+    }
+    edge_types_.assign(graph_.edge_count(), 0);
+    for (graph::EdgeId id = 0; id < graph_.edge_count(); ++id) {
+        edge_types_[id] = type_numbers_[graph_.edge(id).type];
+    }
     schema_ = std::move(s);
     return *schema_;
 }
@@ -165,6 +184,20 @@ const std::vector<graph::NodeId>& Database::by_property(const std::string& label
     }
     auto it = slot->second.find(group_key(value));
     return it == slot->second.end() ? empty_ : it->second;
+}
+
+std::uint64_t Database::label_bit(std::string_view label) {
+    schema();
+    auto it = label_bits_.find(label);
+    return it == label_bits_.end() ? 0 : it->second;
+}
+
+bool Database::has_label_bits() { return schema().labels.size() <= 64; }
+
+int Database::type_number(std::string_view type) {
+    schema();
+    auto it = type_numbers_.find(type);
+    return it == type_numbers_.end() ? -1 : it->second;
 }
 
 const std::vector<graph::NodeId>& Database::with_label(const std::string& label) {

@@ -8,6 +8,7 @@
 #include "query/value.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -65,6 +66,19 @@ public:
     /// Nodes carrying `label`, in id order.
     const std::vector<graph::NodeId>& with_label(const std::string& label);
 
+    /// The bit standing for `label` in label_bits(), or 0 when the graph has no such label or
+    /// it is past the 64th (then labels must be compared by name: see has_label_bits()).
+    std::uint64_t label_bit(std::string_view label);
+    /// True when every label of the graph has a bit (64 labels or fewer).
+    bool has_label_bits();
+    /// The labels of node `id` as bits (schema order). Only when has_label_bits().
+    std::uint64_t label_bits(graph::NodeId id) const { return node_bits_[id]; }
+
+    /// A number for each relationship type (schema order), or -1 for a type not in the graph.
+    int type_number(std::string_view type);
+    /// The type number of relationship `id` (after schema() or type_number() was called once).
+    int type_of(graph::EdgeId id) const { return edge_types_[id]; }
+
 private:
     using Index = std::unordered_map<std::string, std::vector<graph::NodeId>>;
 
@@ -75,6 +89,12 @@ private:
     std::map<std::pair<std::string, std::string>, Index> props_;
     std::map<std::string, std::vector<graph::NodeId>, std::less<>> labels_;
     const std::vector<graph::NodeId> empty_;
+    // Compact copies of labels and types, so that checking a pattern reads a few bytes per
+    // node or edge instead of their strings (which lie all over memory).
+    std::vector<std::uint64_t> node_bits_;
+    std::vector<int> edge_types_;
+    std::map<std::string, std::uint64_t, std::less<>> label_bits_;
+    std::map<std::string, int, std::less<>> type_numbers_;
 };
 
 } // namespace vnkg::query

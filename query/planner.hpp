@@ -8,6 +8,7 @@
 #include "query/ast.hpp"
 #include "query/database.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
