@@ -190,7 +190,18 @@ StableIds::StableIds(const graph::Graph& g, const Subgraph& sub) {
     edge_hash_.assign(g.edge_count(), 0);
     for (graph::NodeId id : sub.nodes) {
         const graph::Node& n = g.node(id);
-        node_hash_[id] = finish(fnv1a(graph::identity_key(n.type(), n.name, n.scope)));
+        // Ids follow the names as written out (control characters dropped), so that a graph
+        // read back from its own export keeps them.
+        auto dirty = [](const std::string& s) {
+            return std::any_of(s.begin(), s.end(), [](char c) {
+                auto u = static_cast<unsigned char>(c);
+                return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7f;
+            });
+        };
+        std::string key = dirty(n.name) || dirty(n.scope)
+                              ? graph::identity_key(n.type(), clean(n.name), clean(n.scope))
+                              : graph::identity_key(n.type(), n.name, n.scope);
+        node_hash_[id] = finish(fnv1a(key));
     }
     // Titles and roles repeat a lot: normalise each distinct one once.
     std::unordered_map<std::string, std::string> keys;
