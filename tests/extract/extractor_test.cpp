@@ -102,7 +102,7 @@ const char* kSeedLike =
 
 } // namespace
 
-TEST_CASE("the article's own date, not the page's render date; the title from the text") {
+TEST_CASE("the article's own date - not the page's render date - the title from the text") {
     Extraction x = run(kSeedLike);
     CHECK(x.article.published == "2023-10-03");
     CHECK(x.article.title ==
@@ -110,7 +110,7 @@ TEST_CASE("the article's own date, not the page's render date; the title from th
     CHECK(x.province == "Hưng Yên");
 }
 
-TEST_CASE("persons with titles split at commas, the byline as an author") {
+TEST_CASE("persons with titles split at commas - the byline as an author") {
     Extraction x = run(kSeedLike);
     const Entity* van = find(x, "Person", "Đào Hồng Vận");
     REQUIRE(van != nullptr);
@@ -125,7 +125,7 @@ TEST_CASE("persons with titles split at commas, the byline as an author") {
     CHECK(find(x, "Province", "Hồ Chí Minh") == nullptr);
 }
 
-TEST_CASE("bodies take the article's place; generic plurals are left out") {
+TEST_CASE("bodies take the article's place - generic plurals are left out") {
     Extraction x = run(kSeedLike);
     std::vector<std::string> orgs = names(x, "Organisation");
     CHECK(contains(orgs, "Ban Tuyên giáo Tỉnh ủy Hưng Yên"));
@@ -139,7 +139,7 @@ TEST_CASE("bodies take the article's place; generic plurals are left out") {
     CHECK(relation(x, "LOCATED_IN", board, province) != nullptr);
 }
 
-TEST_CASE("directives: codes in any written form, date, issuer, references, local scope") {
+TEST_CASE("directives: codes in any written form - date - issuer - references - local scope") {
     Extraction x = run(kSeedLike);
     const Entity* kl = find(x, "Directive", "Kết luận số 01-KL/TW");
     REQUIRE(kl != nullptr);
@@ -158,7 +158,7 @@ TEST_CASE("directives: codes in any written form, date, issuer, references, loca
     CHECK(prop(nq, "date") == "2023-06-30");
 }
 
-TEST_CASE("a meeting with its date, organiser, place and attendance roles") {
+TEST_CASE("a meeting with its date - organiser - place and attendance roles") {
     Extraction x = run(kSeedLike);
     const Entity* m =
         find(x, "Meeting", "Hội nghị triển khai nhiệm vụ công tác tuyên giáo quý IV/2023");
@@ -175,7 +175,7 @@ TEST_CASE("a meeting with its date, organiser, place and attendance roles") {
     CHECK(names(x, "Meeting").size() == 1); // "Kết luận hội nghị" is the same meeting
 }
 
-TEST_CASE("state codes, bare numbers completed from the issuer, named resolutions") {
+TEST_CASE("state codes - bare numbers completed from the issuer - named resolutions") {
     Extraction x = run(
         "Thủ tướng ký Quyết định số 1880/QĐ-TTg và Nghị quyết số 124/NQ-CP; Nghị định "
         "163/2013/NĐ-CP vẫn có hiệu lực.\n"
@@ -191,7 +191,7 @@ TEST_CASE("state codes, bare numbers completed from the issuer, named resolution
     CHECK(prop(find(x, "Directive", "Chỉ thị số 05-CT/TW"), "issuer") == "Bộ Chính trị");
 }
 
-TEST_CASE("lists of committees, provinces from districts, a working visit with a date range") {
+TEST_CASE("lists of committees - provinces from districts - a working visit with a date range") {
     Extraction x = run(
         "Từ ngày 25/2 đến 28/2, đoàn công tác của Ban Tuyên giáo Tỉnh ủy do đồng chí Kha Văn "
         "Tám - Phó Trưởng ban Thường trực làm trưởng đoàn làm việc với 6 Huyện ủy: Kỳ Sơn, "
@@ -226,7 +226,7 @@ TEST_CASE("a date without a year stays without one when nothing gives the year")
     CHECK(x.article.published.empty());
 }
 
-TEST_CASE("initials, places and bodies are not persons") {
+TEST_CASE("initials - places and bodies are not persons") {
     Extraction x = run("Ông T.T.L.P cho biết, Bí thư Thành ủy Hà Nội Hoàng Trung Hải và Phó Thủ "
                        "tướng Trương Hòa Bình dự lễ dâng hương tại Hòa Bình.\n");
     std::vector<std::string> people = names(x, "Person");
@@ -279,7 +279,7 @@ TEST_CASE("extraction is the same from several threads at once") {
     }
 }
 
-TEST_CASE("a user's lexicon folder adds entries; a malformed line names file and line") {
+TEST_CASE("a user's lexicon folder adds entries - a malformed line names file and line") {
     namespace fs = std::filesystem;
     fs::path dir = fs::temp_directory_path() / "vnkg_lexicon_test";
     fs::create_directories(dir);

@@ -4,7 +4,7 @@
 
 using namespace vnkg;
 
-TEST_CASE("the gazetteer: provinces before and after July 2025, joined by dated MERGED_INTO") {
+TEST_CASE("the gazetteer: provinces before and after July 2025 - joined by dated MERGED_INTO") {
     graph::Graph g;
     extract::add_gazetteer_facts(g);
     std::size_t provinces = g.nodes_with_label("Province").size();

@@ -38,7 +38,7 @@ std::string date_in(const std::string& text, int year) {
 
 } // namespace
 
-TEST_CASE("tokens keep codes, dates and abbreviations whole") {
+TEST_CASE("tokens keep codes - dates and abbreviations whole") {
     CHECK(texts(tokenise("Chỉ thị số 05-CT/TW, ngày 3/10/2023")) ==
           std::vector<std::string>{"Chỉ", "thị", "số", "05-CT/TW", ",", "ngày", "3/10/2023"});
     CHECK(texts(tokenise("TP.HCM và UBND tỉnh")) ==
@@ -61,7 +61,7 @@ TEST_CASE("token case flags follow Vietnamese letters") {
     CHECK(lower("ỦY BAN") == "ủy ban");
 }
 
-TEST_CASE("sentences end at a full stop before a capital, not after abbreviations or in numbers") {
+TEST_CASE("sentences end at a full stop before a capital - not after abbreviations or in numbers") {
     CHECK(sentences("Ngày 3.10, hội nghị họp. Đồng chí A phát biểu.") ==
           std::vector<std::string>{"Ngày 3.10, hội nghị họp.", "Đồng chí A phát biểu."});
     CHECK(sentences("Làm việc tại TX. Cửa Lò và TP. Vinh. Sau đó về.") ==
