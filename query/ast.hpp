@@ -61,6 +61,8 @@ struct Expr {
     bool distinct = false;
     std::vector<std::unique_ptr<Expr>> args;
 
+    int height = 1; ///< levels of the tree below and including this node (parser-limited)
+
     int slot = -1; ///< bound: the row slot of a variable
     int func = -1; ///< bound: the function (see binder.hpp)
     int agg = -1;  ///< bound: index of an aggregate within its projection

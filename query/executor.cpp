@@ -1215,7 +1215,8 @@ private:
         if (from == to) {
             return r.min_hops == 0 ? bind({from}, {}) : true;
         }
-        int max = r.max_hops < 0 ? INT32_MAX : r.max_hops;
+        // Unbounded means at most 1000 hops: the paths are rebuilt recursively.
+        int max = r.max_hops < 0 ? 1000 : r.max_hops;
         if (s.path->shortest == Shortest::One) {
             return one_shortest(s, row, from, to, max, bind);
         }

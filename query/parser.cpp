@@ -10,6 +10,10 @@ namespace vnkg::query {
 namespace {
 
 constexpr int kMaxDepth = 200;
+constexpr int kMaxHeight = 1000;
+// The executor recurses once per pattern step and per clause: bound both.
+constexpr std::size_t kMaxClauses = 200;
+constexpr std::size_t kMaxRels = 100;
 
 std::string upper(std::string_view s) {
     std::string out(s);
@@ -62,6 +66,9 @@ public:
                 throw QueryError("RETURN ends the query: expected nothing after it, found " +
                                      shown(peek()),
                                  peek().span);
+            }
+            if (q.clauses.size() == kMaxClauses) {
+                throw QueryError("too many clauses (at most 200)", peek().span);
             }
             q.clauses.push_back(clause());
         }
@@ -225,6 +232,9 @@ private:
     void match_body(Clause& c) {
         c.patterns.push_back(path_pattern());
         while (peek().kind == Tok::Comma) {
+            if (c.patterns.size() == kMaxRels) {
+                throw QueryError("a MATCH may have at most 100 patterns", peek().span);
+            }
             take();
             c.patterns.push_back(path_pattern());
         }
@@ -338,6 +348,9 @@ private:
         for (;;) {
             const Token& t = peek();
             if (t.kind == Tok::Minus || (t.kind == Tok::Lt && peek(1).kind == Tok::Minus)) {
+                if (p.rels.size() == kMaxRels) {
+                    throw QueryError("a pattern may have at most 100 relationships", t.span);
+                }
                 p.rels.push_back(rel_pattern());
                 p.nodes.push_back(node_pattern());
             } else {
@@ -492,6 +505,21 @@ private:
         e->op = op;
         e->args.push_back(std::move(a));
         e->args.push_back(std::move(b));
+        return grown(std::move(e));
+    }
+
+    /// Sets `e`'s height from its children. Chains such as 1+1+...+1 or a.b.c... are built by
+    /// loops, not recursion, so the nesting guard does not see them: limit the tree's height
+    /// here, or evaluating (and freeing) it would overflow the stack.
+    ExprPtr grown(ExprPtr e) {
+        for (const auto& a : e->args) {
+            e->height = std::max(e->height, a->height + 1);
+        }
+        if (e->height > kMaxHeight) {
+            throw QueryError("this expression is too long a chain (more than 1000 operators "
+                             "deep): split it",
+                             Span{e->span.offset, 1});
+        }
         return e;
     }
 
@@ -530,7 +558,7 @@ private:
             ExprPtr inner = not_expr();
             auto e = make(ExprKind::Not, cover(s, inner->span));
             e->args.push_back(std::move(inner));
-            return e;
+            return grown(std::move(e));
         }
         return comparison();
     }
@@ -610,7 +638,7 @@ private:
                 auto e = make(negated ? ExprKind::IsNotNull : ExprKind::IsNull,
                               cover(left->span, cover(is, end)));
                 e->args.push_back(std::move(left));
-                left = std::move(e);
+                left = grown(std::move(e));
             } else {
                 return left;
             }
@@ -674,7 +702,7 @@ private:
             }
             auto e = make(ExprKind::Negate, cover(t.span, inner->span));
             e->args.push_back(std::move(inner));
-            return e;
+            return grown(std::move(e));
         }
         return postfix();
     }
@@ -688,7 +716,7 @@ private:
                 auto p = make(ExprKind::Property, cover(e->span, key.span));
                 p->name = key.text;
                 p->args.push_back(std::move(e));
-                e = std::move(p);
+                e = grown(std::move(p));
             } else if (peek().kind == Tok::LBracket) {
                 take();
                 ExprPtr from;
@@ -714,7 +742,7 @@ private:
                 if (slice) {
                     idx->args.push_back(to ? std::move(to) : make(ExprKind::Literal, end));
                 }
-                e = std::move(idx);
+                e = grown(std::move(idx));
             } else if (peek().kind == Tok::Colon && e->kind == ExprKind::Variable) {
                 auto h = make(ExprKind::HasLabels, e->span);
                 while (peek().kind == Tok::Colon) {
@@ -732,7 +760,7 @@ private:
                 }
                 h->span = cover(h->span, toks_[pos_ - 1].span);
                 h->args.push_back(std::move(e));
-                e = std::move(h);
+                e = grown(std::move(h));
             } else {
                 return e;
             }
@@ -819,7 +847,7 @@ private:
                 }
             }
             e->span = cover(start, expect(Tok::RBracket, " or ',' in the list").span);
-            return e;
+            return grown(std::move(e));
         }
         case Tok::LBrace: {
             Span start = peek().span;
@@ -827,7 +855,7 @@ private:
             auto e = make(ExprKind::Map, cover(start, toks_[pos_ - 1].span));
             e->keys = std::move(m.keys);
             e->args = std::move(m.values);
-            return e;
+            return grown(std::move(e));
         }
         case Tok::Ident:
             return name_atom();
@@ -859,7 +887,7 @@ private:
             e->args.push_back(std::move(same));
         }
         e->span = cover(start, expect(Tok::RBracket, " to close the list comprehension").span);
-        return e;
+        return grown(std::move(e));
     }
 
     ExprPtr name_atom() {
@@ -908,7 +936,7 @@ private:
                 }
             }
             e->span = cover(fn.span, expect(Tok::RParen, " or ',' in the arguments").span);
-            return e;
+            return grown(std::move(e));
         }
         if (reserved(t)) {
             check_unsupported(t);
@@ -917,7 +945,7 @@ private:
         Name n = name("an expression");
         auto e = make(ExprKind::Variable, n.span);
         e->name = n.text;
-        return e;
+        return grown(std::move(e));
     }
 
     std::string_view text_;

@@ -150,3 +150,30 @@ TEST_CASE("nearest suggests close names only") {
     CHECK(edit_distance("nmae", "name") == 1);
     CHECK(edit_distance("Vận", "Văn") == 1);
 }
+
+TEST_CASE("long flat chains are refused, not a stack overflow") {
+    std::string sum = "RETURN 1";
+    std::string props = "RETURN x";
+    std::string path = "MATCH (a)";
+    for (int i = 0; i < 200000; ++i) {
+        sum += "+1";
+        props += ".a";
+    }
+    for (int i = 0; i < 5000; ++i) {
+        path += "-->()";
+    }
+    CHECK(parse_error(sum).find("too long a chain") != std::string::npos);
+    CHECK(parse_error(props).find("too long a chain") != std::string::npos);
+    CHECK(parse_error(path + " RETURN a").find("at most 100 relationships") != std::string::npos);
+    std::string many;
+    for (int i = 0; i < 5000; ++i) {
+        many += "UNWIND [1] AS x" + std::to_string(i) + " ";
+    }
+    CHECK(parse_error(many + "RETURN 1").find("too many clauses") != std::string::npos);
+    // A long but reasonable query still parses.
+    std::string ors = "MATCH (n) WHERE n.x = 0";
+    for (int i = 1; i < 300; ++i) {
+        ors += " OR n.x = " + std::to_string(i);
+    }
+    CHECK(parse_error(ors + " RETURN n").empty());
+}
