@@ -225,7 +225,7 @@ void Run::split() {
         Tokens toks;
         toks.reserve(raw.size());
         for (std::size_t k = 0; k < raw.size(); ++k) {
-            const Token& t = raw[k];
+            Token& t = raw[k];
             // Abbreviations are capitalised and short, or hold a dot ("UBND", "TP.", "T.Ư").
             bool candidate = t.word && t.cap &&
                              (t.all_caps || t.text.size() <= 4 ||
@@ -242,7 +242,7 @@ void Run::split() {
                 }
             }
             if (it == lex_.abbreviations.end()) {
-                toks.push_back(t);
+                toks.push_back(std::move(t));
                 continue;
             }
             for (const std::string& w : it->second) {

@@ -40,27 +40,6 @@ void PhraseTable::add(std::string_view phrase, int value, Vocabulary& vocabulary
     });
 }
 
-std::pair<std::size_t, int> PhraseTable::match(const std::vector<Token>& tokens,
-                                               std::size_t i) const {
-    if (i >= tokens.size() || tokens[i].id < 0 ||
-        static_cast<std::size_t>(tokens[i].id) >= by_first_.size()) {
-        return {0, -1};
-    }
-    for (const auto& [words, value] : by_first_[static_cast<std::size_t>(tokens[i].id)]) {
-        if (i + words.size() > tokens.size()) {
-            continue;
-        }
-        bool ok = true;
-        for (std::size_t k = 1; k < words.size() && ok; ++k) {
-            ok = tokens[i + k].id == words[k];
-        }
-        if (ok) {
-            return {words.size(), value};
-        }
-    }
-    return {0, -1};
-}
-
 void Lexicon::assign_ids(std::vector<Token>& tokens) const {
     for (Token& t : tokens) {
         t.id = vocabulary.find(t.low);

@@ -49,7 +49,25 @@ public:
 
     /// The longest phrase that starts at `tokens[i]` (whose ids are assigned): its length in
     /// tokens and its payload, or {0, -1}.
-    std::pair<std::size_t, int> match(const std::vector<Token>& tokens, std::size_t i) const;
+    std::pair<std::size_t, int> match(const std::vector<Token>& tokens, std::size_t i) const {
+        if (i >= tokens.size() || tokens[i].id < 0 ||
+            static_cast<std::size_t>(tokens[i].id) >= by_first_.size()) {
+            return {0, -1};
+        }
+        for (const auto& [words, value] : by_first_[static_cast<std::size_t>(tokens[i].id)]) {
+            if (i + words.size() > tokens.size()) {
+                continue;
+            }
+            bool ok = true;
+            for (std::size_t k = 1; k < words.size() && ok; ++k) {
+                ok = tokens[i + k].id == words[k];
+            }
+            if (ok) {
+                return {words.size(), value};
+            }
+        }
+        return {0, -1};
+    }
 
     bool empty() const { return by_first_.empty(); }
 

@@ -54,6 +54,7 @@ bool is_word_char(char32_t cp) { return is_letter(cp) || is_digit(cp); }
 
 std::vector<Token> tokenise(std::string_view s) {
     std::vector<Token> out;
+    out.reserve(s.size() / 5 + 1);
     std::size_t pos = 0;
     while (pos < s.size()) {
         std::size_t start = pos;
@@ -65,11 +66,39 @@ std::vector<Token> tokenise(std::string_view s) {
         t.begin = start;
         if (is_word_char(cp)) {
             bool starts_digit = is_digit(cp);
+            // One pass: find the end, lower-case into `low`, count letters and capitals.
+            int letters = 0;
+            int uppers = 0;
+            auto take = [&](char32_t c) {
+                if (c < 0x80) {
+                    char b = static_cast<char>(c);
+                    if (b >= 'A' && b <= 'Z') {
+                        ++letters;
+                        ++uppers;
+                        t.cap = t.cap || letters == 1;
+                        t.low += static_cast<char>(b + 32);
+                        return;
+                    }
+                    letters += (b >= 'a' && b <= 'z') ? 1 : 0;
+                    t.low += b;
+                    return;
+                }
+                if (is_letter(c)) {
+                    ++letters;
+                    if (is_upper(c)) {
+                        ++uppers;
+                        t.cap = t.cap || letters == 1;
+                    }
+                }
+                append_utf8(t.low, to_lower(c));
+            };
+            take(cp);
             std::size_t end = pos;
             while (end < s.size()) {
                 std::size_t p = end;
                 char32_t c = next_code_point(s, p);
                 if (is_word_char(c)) {
+                    take(c);
                     end = p;
                     continue;
                 }
@@ -81,15 +110,11 @@ std::vector<Token> tokenise(std::string_view s) {
                     bool join = c == ',' ? (starts_digit && is_digit(d)) : is_word_char(d);
                     if ((c == '-' || c == '/') && !starts_digit && !is_digit(d)) {
                         // "Bà Rịa-Vũng Tàu" and "An Đăng/TTXVN" split; "VH-TT&DL" is one.
-                        std::size_t k = start;
-                        bool caps = true;
-                        while (k < end) {
-                            char32_t e = next_code_point(s, k);
-                            caps = caps && !(is_letter(e) && !is_upper(e));
-                        }
-                        join = join && caps;
+                        join = join && letters == uppers;
                     }
                     if (join) {
+                        take(c);
+                        take(d);
                         end = q;
                         continue;
                     }
@@ -99,30 +124,12 @@ std::vector<Token> tokenise(std::string_view s) {
             pos = end;
             t.word = true;
             t.digit = starts_digit;
+            t.all_caps = letters >= 2 && uppers == letters;
+        } else {
+            t.low.assign(s.substr(start, pos - start));
         }
         t.end = pos;
         t.text = s.substr(t.begin, t.end - t.begin);
-        t.low = lower(t.text);
-        if (t.word) {
-            std::size_t p = 0;
-            int letters = 0;
-            int uppers = 0;
-            bool first = true;
-            while (p < t.text.size()) {
-                char32_t c = next_code_point(t.text, p);
-                if (is_letter(c)) {
-                    ++letters;
-                    if (is_upper(c)) {
-                        ++uppers;
-                        if (first) {
-                            t.cap = true;
-                        }
-                    }
-                    first = false;
-                }
-            }
-            t.all_caps = letters >= 2 && uppers == letters;
-        }
         out.push_back(std::move(t));
     }
     return out;
