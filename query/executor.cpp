@@ -945,8 +945,8 @@ Value Executor::eval(const Expr& e, const Row& row) {
             throw QueryError("range() needs a step other than 0", e.span);
         }
         double count = (static_cast<double>(b) - static_cast<double>(a)) / static_cast<double>(step);
-        if (count > 10'000'000) {
-            throw QueryError("range() would make more than 10 million values", e.span);
+        if (count > 1'000'000) {
+            throw QueryError("range() would make more than a million values", e.span);
         }
         List out;
         for (std::int64_t i = a; step > 0 ? i <= b : i >= b; i += step) {
