@@ -733,7 +733,8 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
         ++k;
     }
     k += std::max<std::size_t>(1, lex_.titles.match(t, k).first);
-    while (k < t.size()) {
+    std::size_t longest = i + 16; // a title, not a clause
+    while (k < t.size() && k < longest) {
         const Token& x = t[k];
         // A body or sector named in the title is taken whole ("Ủy ban kiểm tra T.Ư",
         // "Bộ Lao động - Thương binh và Xã hội"), whatever its words.
@@ -2030,6 +2031,9 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
                 continue;
             }
             break;
+        }
+        if (x.cap && lex_.honorifics.match(t, k).first > 0) {
+            break; // "Hội nghị Ông Trần Thanh Mẫn chào mừng ...": a caption run on
         }
         // "kỷ luật đồng chí Nguyễn Văn Thiện": a person the event is about, at its end
         if (lex_.honorifics.match(t, k).first > 0 && !x.cap) {
