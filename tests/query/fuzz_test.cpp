@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -117,7 +118,12 @@ TEST_CASE("mutated queries end in a result or an error, never a crash") {
     int results = 0;
     int errors = 0;
     int timeouts = 0;
-    for (int i = 0; i < 6000; ++i) {
+    // VNKG_FUZZ_MUTANTS=N runs more (or fewer) mutants than the default 6000.
+    int mutants = 6000;
+    if (const char* n = std::getenv("VNKG_FUZZ_MUTANTS")) {
+        mutants = std::max(100, std::atoi(n));
+    }
+    for (int i = 0; i < mutants; ++i) {
         std::string q = mutate(queries[rng() % queries.size()], rng);
         try {
             run(db, q, options);
