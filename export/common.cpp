@@ -31,7 +31,90 @@ std::uint64_t finish(std::uint64_t h) {
 
 std::string key_part(std::string_view s) { return s.empty() ? std::string() : graph::name_key(s); }
 
+// graph::name_key() without ICU for text of ASCII and precomposed Vietnamese letters in NFC
+// (what normalised articles hold): the same lower case, spaces and dashes. False for anything
+// else, which then goes through name_key() itself.
+bool fast_name_key(std::string_view s, std::string& out) {
+    out.clear();
+    bool space = false;
+    auto put = [&out, &space](char32_t cp) {
+        if (space && !out.empty()) {
+            out.push_back(' ');
+        }
+        space = false;
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    };
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        char32_t cp = 0;
+        if (*p < 0x80) {
+            cp = *p++;
+            if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+                space = true;
+                continue;
+            }
+            if (cp < 0x20 || cp == 0x7f) {
+                return false;
+            }
+            if (cp >= 'A' && cp <= 'Z') {
+                cp += 32;
+            }
+        } else if ((*p & 0xE0) == 0xC0 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+            p += 2;
+            if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+                cp += 0x20;
+            } else if (cp == 0x102 || cp == 0x110 || cp == 0x128 || cp == 0x168 || cp == 0x1A0 ||
+                       cp == 0x1AF) {
+                cp += 1;
+            } else if (!((cp >= 0xE0 && cp <= 0xFF && cp != 0xF7) || cp == 0x103 || cp == 0x111 ||
+                         cp == 0x129 || cp == 0x169 || cp == 0x1A1 || cp == 0x1B0)) {
+                return false;
+            }
+        } else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+                   (p[2] & 0xC0) == 0x80) {
+            cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            p += 3;
+            if (cp < 0x1EA0 || cp > 0x1EF9) {
+                return false;
+            }
+            cp |= 1; // upper case letters are the even ones
+        } else {
+            return false;
+        }
+        // Spaces around dashes do not tell names apart (as in name_key).
+        if (cp == '-') {
+            space = false;
+            out.push_back('-');
+            while (p < end && *p == ' ') {
+                ++p;
+            }
+            continue;
+        }
+        put(cp);
+    }
+    return true;
+}
+
 } // namespace
+
+std::string quick_key(std::string_view s) {
+    std::string out;
+    if (!fast_name_key(s, out)) {
+        out = graph::name_key(s);
+    }
+    return out;
+}
 
 Sink::Sink(std::ostream& os) : os_(os) { buf_.reserve(kChunk + 4096); }
 
@@ -198,9 +281,12 @@ StableIds::StableIds(const graph::Graph& g, const Subgraph& sub) {
                 return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7f;
             });
         };
-        std::string key = dirty(n.name) || dirty(n.scope)
-                              ? graph::identity_key(n.type(), clean(n.name), clean(n.scope))
-                              : graph::identity_key(n.type(), n.name, n.scope);
+        // The same key as graph::identity_key(), mostly without ICU.
+        std::string key = n.type();
+        key.push_back('\x1f');
+        key += quick_key(dirty(n.name) ? clean(n.name) : n.name);
+        key.push_back('\x1f');
+        key += quick_key(dirty(n.scope) ? clean(n.scope) : n.scope);
         node_hash_[id] = finish(fnv1a(key));
     }
     // Titles and roles repeat a lot: normalise each distinct one once.

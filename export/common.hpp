@@ -115,6 +115,12 @@ private:
     std::unordered_map<std::size_t, std::size_t> edge_copy_;
 };
 
+/// graph::name_key(s), computed without ICU when `s` holds only ASCII and precomposed
+/// Vietnamese letters (the usual case), else by name_key() itself. The quick path assumes the
+/// tone marks already sit where normalised text puts them (`hòa`, not `hoà`), as in names taken
+/// from articles; an old-style spelling still gets a key of its own, the same on every run.
+std::string quick_key(std::string_view s);
+
 /// The type a property column gets from the values it holds across the exported items.
 enum class Kind { boolean, integer, real, text };
 

@@ -3,6 +3,7 @@
 #include "export/import.hpp"
 #include "export/output.hpp"
 #include "export/writers.hpp"
+#include "graph/text.hpp"
 #include "sample_graph.hpp"
 
 #include <catch2/catch.hpp>
@@ -88,6 +89,16 @@ TEST_CASE("text is cleaned and escaped for each format", "[escape]") {
     csv.clear();
     exporter::append_csv(csv, "a,\"b\"\nc");
     CHECK(csv == "\"a,\"\"b\"\"\nc\"");
+}
+
+TEST_CASE("the quick name key is graph::name_key", "[ids]") {
+    for (std::string_view name :
+         {"Đào Hồng Vận", "ĐÀO HỒNG VẬN", "  Ủy   ban nhân dân  ", "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu",
+          "Chỉ thị số 05-CT/TW", "ƯƠNG ƠI Ĩ Ũ Ă", "Nguyễn\tThị\nLan", "Café Ñandú", "ß straße",
+          "Hội nghị quý IV/2023", "", "-", "a -b- c"}) {
+        INFO(name);
+        CHECK(exporter::quick_key(name) == graph::name_key(name));
+    }
 }
 
 TEST_CASE("GraphML has a typed key per attribute and no graph-level key", "[graphml]") {
