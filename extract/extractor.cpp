@@ -106,7 +106,21 @@ struct PlaceMatch {
     std::string district;       ///< district-level name, or empty for a province
     std::string unit;           ///< "tỉnh", "thành phố", "huyện", "quận", "thị xã"
     std::vector<std::string> candidates; ///< provinces an ambiguous district may lie in
+    std::size_t name_begin = 0;          ///< the place name's first token (after the marker)
 };
+
+// The place as the text writes it ("Thừa Thiên Huế", "Đăk Glei"), when that is a plain name;
+// else the gazetteer's.
+std::string written(const std::vector<Token>& t, std::size_t a, std::size_t b,
+                    const std::string& canonical) {
+    for (std::size_t k = a; k < b; ++k) {
+        if (!t[k].word || !t[k].cap || t[k].all_caps ||
+            t[k].text.find('.') != std::string_view::npos) {
+            return canonical;
+        }
+    }
+    return b > a ? join(t, a, b) : canonical;
+}
 
 /// Per-article extraction state.
 class Run {
@@ -177,6 +191,11 @@ private:
     std::vector<std::string> province_order_;
     std::map<std::string, std::map<std::string, int>> district_by_unit_; // unit -> name -> count
     std::map<std::string, std::string> district_province_;              // district -> province
+    std::map<std::string, std::string> written_form_; // province -> as the text first wrote it
+    std::string display(const std::string& province) const {
+        auto it = written_form_.find(province);
+        return it == written_form_.end() ? province : it->second;
+    }
 
     std::vector<Entity> entities_;
     std::unordered_map<std::string, std::size_t> entity_index_;
@@ -403,6 +422,7 @@ std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool nee
                 }
             }
             const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(idx)];
+            m.name_begin = k;
             if (unit.empty() && lex_.marked_places.count(p.name) > 0 &&
                 !(k > 0 && (t[k - 1].low == "ủy"sv || t[k - 1].low == "phố"sv))) {
                 return std::nullopt; // "tư tưởng Hồ Chí Minh"
@@ -431,6 +451,7 @@ std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool nee
     }
     const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(idx)];
     m.len = k + len - i;
+    m.name_begin = k;
     m.district = d.name;
     std::set<std::string> provs;
     for (std::size_t n = 0; n < d.provinces.size(); ++n) {
@@ -578,6 +599,8 @@ void Run::find_places() {
             } else {
                 if (m->district.empty()) {
                     sentence_province_[si] = m->province;
+                    written_form_.emplace(m->province,
+                                          written(t, m->name_begin, k + m->len, m->province));
                 }
                 province_score_[m->province]++;
                 province_order_.push_back(m->province);
@@ -805,8 +828,10 @@ std::size_t Run::name_run(const Tokens& t, std::size_t i) const {
         if (k == i ? lex_.is_non_name(x) : lex_.is_name_break(x)) {
             break;
         }
-        // A title or body word ends a name ("Hoàng Trung Hải Bí thư").
-        if (k > i && (lex_.titles.match(t, k).first > 0 || lex_.body_names.match(t, k).first > 0)) {
+        // A title, a body or "Đồng chí" ends a name ("Hoàng Trung Hải Bí thư", "Ảnh: Thu Giang
+        // Đồng chí Nguyễn Xuân Phúc ...").
+        if (k > i && (lex_.titles.match(t, k).first > 0 || lex_.body_names.match(t, k).first > 0 ||
+                      lex_.honorifics.match(t, k).first > 1)) {
             break;
         }
         bool letters_only = true;
@@ -1052,7 +1077,8 @@ void Run::find_authors() {
     };
     auto name_words = [&](const Tokens& t, std::size_t i, std::size_t max) {
         std::size_t k = i;
-        while (k < t.size() && k - i < max && is_name_word(t[k])) {
+        while (k < t.size() && k - i < max && is_name_word(t[k]) &&
+               !(k > i && lex_.honorifics.match(t, k).first > 1)) {
             ++k;
         }
         return k - i;
@@ -1116,6 +1142,28 @@ void Run::find_authors() {
         if (n == words && plausible(t, 0, n)) {
             add_author(as_name(t, 0, n), sentences_[k].text);
             break;
+        }
+    }
+    // "Nguyên Nhung/VOV-Trung tâm Tin", "Thu Phương (TTXVN)" near the end: a name and its agency.
+    for (std::size_t k = sentences_.size() > 2 ? sentences_.size() - 2 : 0; k < sentences_.size();
+         ++k) {
+        Tokens t = tokenise(sentences_[k].text);
+        lex_.assign_ids(t);
+        for (std::size_t j = 0; j + 1 < t.size(); ++j) {
+            bool agency = (t[j].text == "/"sv && t[j + 1].all_caps) ||
+                          (t[j].text == "("sv && j + 2 < t.size() && t[j + 1].all_caps &&
+                           t[j + 2].text == ")"sv);
+            if (!agency) {
+                continue;
+            }
+            std::size_t b = j;
+            while (b > 0 && j - b < 3 && is_name_word(t[b - 1]) && !t[b - 1].all_caps) {
+                --b;
+            }
+            std::size_t n = j - b;
+            if (n >= 2 && (b == 0 || !t[b - 1].word || !t[b - 1].cap) && plausible(t, b, n)) {
+                add_author(as_name(t, b, j), sentences_[k].text);
+            }
         }
     }
     // A name glued to the end of the text: "... trước ngày 30.6. Hoàng Trọng". A text that
@@ -1207,11 +1255,11 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
     if (auto p = place_at(t, i, false)) {
         std::string prov = resolve(*p);
         if (!p->district.empty()) {
-            m.name = p->unit + " " + p->district;
+            m.name = p->unit + " " + written(t, p->name_begin, i + p->len, p->district);
             m.province = prov;
             m.scope = prov;
         } else {
-            m.name = p->unit + " " + p->province;
+            m.name = p->unit + " " + written(t, p->name_begin, i + p->len, p->province);
             m.province = prov;
         }
         m.len = p->len;
@@ -1241,7 +1289,7 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
         if (prov.empty()) {
             return std::nullopt;
         }
-        m.name = (unit == "tỉnh" ? province_type(prov) : unit) + " " + prov;
+        m.name = (unit == "tỉnh" ? province_type(prov) : unit) + " " + display(prov);
         m.province = prov;
         return m;
     }
@@ -1257,8 +1305,10 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
 }
 
 std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) const {
-    // "Tỉnh ủy [Bình Định]", "Thành ủy [Cao Lãnh]", "Huyện ủy [Đầm Hà]", "Đảng bộ tỉnh X"
-    if (i + 1 >= t.size() || !t[i].cap) {
+    // "Tỉnh ủy [Bình Định]", "Thành ủy [Cao Lãnh]", "Huyện ủy [Đầm Hà]", "Đảng bộ tỉnh X";
+    // in lower case after a title: "Bí thư huyện ủy huyện Phù Yên".
+    bool after_title = i > 0 && (t[i - 1].low == "thư"sv || t[i - 1].low == "viên"sv);
+    if (i + 1 >= t.size() || (!t[i].cap && !after_title)) {
         return std::nullopt;
     }
     auto [len, idx] = lex_.body_names.match(t, i);
@@ -1303,13 +1353,25 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
         }
         return std::nullopt;
     }
+    // "Huyện ủy huyện Phù Yên": the unit word before the place says nothing more.
+    if (k + 1 < t.size() && !unit.empty() && t[k].low == unit && t[k + 1].cap) {
+        ++k;
+        ++len;
+    } else if (k + 2 < t.size() && unit.find(' ') != std::string::npos &&
+               t[k].low + " " + t[k + 1].low == unit && t[k + 2].cap) {
+        k += 2;
+        len += 2;
+    }
+    if (!t[i].cap && !(k < t.size() && t[k].cap)) {
+        return std::nullopt; // lower case "huyện ủy" needs its place named
+    }
     // A named place right after: a province, or a district of the committee's level.
     if (k < t.size() && t[k].cap) {
         auto [pl, pi] = lex_.province_names.match(t, k);
         if (pl > 0 && (unit == "tỉnh" || unit == "thành phố")) {
             const ProvinceInfo& p = lex_.provinces[static_cast<std::size_t>(pi)];
-            m.name = b.name + " " + p.name;
-            m.qualifier = p.name;
+            m.qualifier = written(t, k, k + pl, p.name);
+            m.name = b.name + " " + m.qualifier;
             m.province = p.name;
             m.len = len + pl;
             return m;
@@ -1317,8 +1379,8 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
         auto [dl, di] = lex_.district_names.match(t, k);
         if (dl > 0 && unit != "tỉnh") {
             const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(di)];
-            m.name = b.name + " " + d.name;
-            m.qualifier = d.name;
+            m.qualifier = written(t, k, k + dl, d.name);
+            m.name = b.name + " " + m.qualifier;
             auto dp = district_province_.find(d.name);
             m.province = dp != district_province_.end() ? dp->second : std::string();
             m.scope = m.province;
@@ -1348,8 +1410,8 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
         if (prov.empty()) {
             return std::nullopt;
         }
-        m.name = b.name + " " + prov;
-        m.qualifier = prov;
+        m.qualifier = display(prov);
+        m.name = b.name + " " + m.qualifier;
         m.province = prov;
         return m;
     }
@@ -1418,7 +1480,9 @@ std::optional<Run::BodyMatch> Run::body_at(const Tokens& t, std::size_t i) const
     // is written in lower case.
     bool after_title = i > 0 && (t[i - 1].low == "trưởng"sv || t[i - 1].low == "phó"sv) &&
                        (t[i].low == "ban"sv || t[i].low == "đoàn"sv);
-    if (!cap && !after_title && b.name != "Ban cán sự đảng") {
+    bool committee_after_title = b.cls == BodyClass::committee && i > 0 &&
+                                 (t[i - 1].low == "thư"sv || t[i - 1].low == "viên"sv);
+    if (!cap && !after_title && !committee_after_title && b.name != "Ban cán sự đảng") {
         return std::nullopt;
     }
     if (i > 0 && (t[i - 1].low == "các"sv || t[i - 1].low == "những"sv)) {
@@ -1545,7 +1609,7 @@ void Run::find_bodies(Sentence& s) {
                 const DistrictInfo& d = lex_.districts[static_cast<std::size_t>(di)];
                 auto dp = district_province_.find(d.name);
                 BodyMatch m;
-                m.name = b.name + " " + d.name;
+                m.name = b.name + " " + written(t, j, j + dl, d.name);
                 m.province = dp != district_province_.end() ? dp->second : std::string();
                 m.scope = m.province;
                 std::string id = add_body(m, s.text);

@@ -83,6 +83,32 @@ std::vector<std::string> split_commas(const std::string& s) {
     return out;
 }
 
+// A place name and the other spellings the press uses for it: Đắk, Đăk and Đắc are one.
+std::vector<std::string> spelling_variants(const std::string& name) {
+    std::vector<std::string> out{name};
+    static const std::vector<std::vector<std::string>> groups = {
+        {"Đắk", "Đăk", "Đắc", "Dak"}, {"Lắk", "Lăk", "Lắc"}};
+    for (const auto& group : groups) {
+        std::size_t n = out.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            for (const std::string& from : group) {
+                std::size_t pos = out[k].find(from);
+                if (pos == std::string::npos) {
+                    continue;
+                }
+                for (const std::string& to : group) {
+                    std::string v = out[k];
+                    v.replace(pos, from.size(), to);
+                    if (std::find(out.begin(), out.end(), v) == out.end()) {
+                        out.push_back(v);
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+
 BodyClass body_class(const std::string& s, const std::string& where) {
     if (s == "national") {
         return BodyClass::national;
@@ -215,7 +241,9 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             } else {
                 district_by_name[key] = districts.size();
                 districts.push_back({f[0], {f[1]}, {f[2]}});
-                district_names.add(f[0], static_cast<int>(districts.size() - 1), vocabulary);
+                for (const std::string& v : spelling_variants(f[0])) {
+                    district_names.add(v, static_cast<int>(districts.size() - 1), vocabulary);
+                }
             }
         } else if (name == "countries.txt") {
             countries.add(f[0], 0, vocabulary);

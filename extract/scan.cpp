@@ -109,8 +109,20 @@ std::vector<Token> tokenise(std::string_view s) {
                     // numbers ("05-CT/TW", "TP.HCM", "3/10").
                     bool join = c == ',' ? (starts_digit && is_digit(d)) : is_word_char(d);
                     if ((c == '-' || c == '/') && !starts_digit && !is_digit(d)) {
-                        // "Bà Rịa-Vũng Tàu" and "An Đăng/TTXVN" split; "VH-TT&DL" is one.
-                        join = join && letters == uppers;
+                        // "Bà Rịa-Vũng Tàu", "An Đăng/TTXVN" and "VOV-Trung tâm" split;
+                        // "VH-TT&DL" is one: capitals on both sides.
+                        bool caps_after = true;
+                        std::size_t r = p;
+                        while (r < s.size()) {
+                            std::size_t r2 = r;
+                            char32_t e = next_code_point(s, r2);
+                            if (!is_word_char(e) && e != '&') {
+                                break;
+                            }
+                            caps_after = caps_after && !(is_letter(e) && !is_upper(e));
+                            r = r2;
+                        }
+                        join = join && letters == uppers && caps_after;
                     }
                     if (join) {
                         take(c);
