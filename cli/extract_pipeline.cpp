@@ -117,11 +117,30 @@ private:
 ExtractRunCounts run_extraction(const ExtractRunOptions& options,
                                 const std::function<void(const extract::Extraction&)>& on_result) {
     extract::Extractor extractor(options.lexicon);
-    Pipeline pipeline(extractor, std::max(1u, options.jobs), on_result);
+    auto diagnostic = [](const extract::Diagnostic& d) {
+        std::cerr << "vnkg: " << d.message() << '\n';
+    };
+    if (options.jobs <= 1) {
+        // One thread does everything, so -j 1 is one core's work.
+        std::size_t failed = 0;
+        extract::ReadCounts counts = extract::read_inputs(
+            options.inputs, options.reader,
+            [&](extract::Article&& a) {
+                std::string source = a.source;
+                try {
+                    on_result(extractor.run(std::move(a)));
+                } catch (const std::exception& e) {
+                    ++failed;
+                    std::cerr << "vnkg: " << source << ": extraction failed: " << e.what() << '\n';
+                }
+            },
+            diagnostic);
+        return {counts.read - failed, counts.skipped + failed, counts.bytes};
+    }
+    Pipeline pipeline(extractor, options.jobs, on_result);
     extract::ReadCounts counts = extract::read_inputs(
         options.inputs, options.reader,
-        [&pipeline](extract::Article&& a) { pipeline.push(std::move(a)); },
-        [](const extract::Diagnostic& d) { std::cerr << "vnkg: " << d.message() << '\n'; });
+        [&pipeline](extract::Article&& a) { pipeline.push(std::move(a)); }, diagnostic);
     pipeline.finish();
     ExtractRunCounts out;
     out.read = counts.read - pipeline.failed();

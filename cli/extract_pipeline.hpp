@@ -1,6 +1,7 @@
 // Extraction as a stream, shared by `vnkg extract` and `vnkg eval`: articles are read on the
-// calling thread, extracted on N worker threads and handed on in input order, with a bounded
-// number in flight so memory does not grow with the input.
+// calling thread, extracted on N worker threads (or on the calling thread itself when N is 1)
+// and handed on in input order, with a bounded number in flight so memory does not grow with
+// the input.
 #pragma once
 
 #include "extract/extraction.hpp"
