@@ -19,10 +19,13 @@ namespace {
 /// Work shared by the reading thread, the workers and the ordered hand-over.
 class Pipeline {
 public:
+    /// `jobs` threads in all: the caller, which reads and also extracts when work piles up,
+    /// and jobs - 1 workers.
     Pipeline(const extract::Extractor& extractor, unsigned jobs,
              const std::function<void(const extract::Extraction&)>& on_result)
-        : extractor_(extractor), on_result_(on_result), limit_(std::max(4u, jobs * 8u)) {
-        for (unsigned k = 0; k < jobs; ++k) {
+        : extractor_(extractor), on_result_(on_result), limit_(std::max(4u, jobs * 8u)),
+          backlog_(jobs) {
+        for (unsigned k = 1; k < jobs; ++k) {
             workers_.emplace_back([this] { work(); });
         }
     }
@@ -34,7 +37,15 @@ public:
         // Bound what is in flight: queued, being extracted, or waiting for its turn.
         room_.wait(lock, [this] { return next_seq_ - next_out_ < limit_; });
         queue_.emplace_back(next_seq_++, std::move(article));
-        ready_.notify_one();
+        if (queue_.size() <= backlog_) {
+            ready_.notify_one();
+            return;
+        }
+        // The workers are behind: the reading thread takes the oldest article itself.
+        Item item = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        process(std::move(item));
     }
 
     void finish() {
@@ -46,6 +57,17 @@ public:
             closed_ = true;
         }
         ready_.notify_all();
+        // The caller helps drain what is left, then waits for the workers.
+        while (true) {
+            std::unique_lock lock(mutex_);
+            if (queue_.empty()) {
+                break;
+            }
+            Item item = std::move(queue_.front());
+            queue_.pop_front();
+            lock.unlock();
+            process(std::move(item));
+        }
         for (std::thread& t : workers_) {
             t.join();
         }
@@ -54,9 +76,11 @@ public:
     std::size_t failed() const { return failed_; }
 
 private:
+    using Item = std::pair<std::size_t, extract::Article>;
+
     void work() {
         while (true) {
-            std::pair<std::size_t, extract::Article> item;
+            Item item;
             {
                 std::unique_lock lock(mutex_);
                 ready_.wait(lock, [this] { return closed_ || !queue_.empty(); });
@@ -66,38 +90,43 @@ private:
                 item = std::move(queue_.front());
                 queue_.pop_front();
             }
-            std::string source = item.second.source;
-            std::optional<extract::Extraction> result;
-            try {
-                result = extractor_.run(std::move(item.second));
-            } catch (const std::exception& e) {
-                std::lock_guard lock(out_mutex_);
-                std::cerr << "vnkg: " << source << ": extraction failed: " << e.what() << '\n';
+            process(std::move(item));
+        }
+    }
+
+    void process(Item item) {
+        std::string source = item.second.source;
+        std::optional<extract::Extraction> result;
+        try {
+            result = extractor_.run(std::move(item.second));
+        } catch (const std::exception& e) {
+            std::lock_guard lock(out_mutex_);
+            std::cerr << "vnkg: " << source << ": extraction failed: " << e.what() << '\n';
+        }
+        std::unique_lock lock(mutex_);
+        done_.emplace(item.first, std::move(result));
+        // Whoever holds the next result in order hands on everything ready after it.
+        while (!handing_ && done_.count(next_out_) > 0) {
+            handing_ = true;
+            auto node = done_.extract(next_out_);
+            lock.unlock();
+            if (node.mapped()) {
+                std::lock_guard out(out_mutex_);
+                on_result_(*node.mapped());
+            } else {
+                ++failed_;
             }
-            std::unique_lock lock(mutex_);
-            done_.emplace(item.first, std::move(result));
-            // Whoever holds the next result in order hands on everything ready after it.
-            while (!handing_ && done_.count(next_out_) > 0) {
-                handing_ = true;
-                auto node = done_.extract(next_out_);
-                lock.unlock();
-                if (node.mapped()) {
-                    std::lock_guard out(out_mutex_);
-                    on_result_(*node.mapped());
-                } else {
-                    ++failed_;
-                }
-                lock.lock();
-                ++next_out_;
-                handing_ = false;
-                room_.notify_all();
-            }
+            lock.lock();
+            ++next_out_;
+            handing_ = false;
+            room_.notify_all();
         }
     }
 
     const extract::Extractor& extractor_;
     const std::function<void(const extract::Extraction&)>& on_result_;
     std::size_t limit_;
+    std::size_t backlog_;
     std::mutex mutex_;
     std::mutex out_mutex_;
     std::condition_variable ready_;
