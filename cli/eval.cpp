@@ -40,8 +40,8 @@ using Json = rapidjson::Value;
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(),
-                                                                         static_cast<int32_t>(s.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     for (int32_t i = 0; i < u.length();) {
         UChar32 c = u.char32At(i);
         out += static_cast<char32_t>(c);
@@ -63,8 +63,8 @@ std::string to_utf8(const std::u32string& s) {
 std::string nfc(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     icu::UnicodeString r = U_SUCCESS(status) ? n->normalize(u, status) : u;
     std::string out;
     (U_SUCCESS(status) ? r : u).toUTF8String(out);
@@ -157,24 +157,32 @@ struct Abbrev {
     std::u32string word;
     std::u32string replacement;
     bool optional_dot = false;
-    bool end_space = false;    ///< "\btp\.?\s": one white-space character consumed
-    bool end_boundary = true;  ///< "\b" after the word
+    bool end_space = false;   ///< "\btp\.?\s": one white-space character consumed
+    bool end_boundary = true; ///< "\b" after the word
 };
 
 std::u32string apply_abbrevs(std::u32string s) {
-    static const std::vector<Abbrev> rules = {
-        {U"ubnd", U"ủy ban nhân dân"}, {U"hđnd", U"hội đồng nhân dân"},
-        {U"mttq", U"mặt trận tổ quốc"}, {U"ubkt", U"ủy ban kiểm tra"},
-        {U"btv", U"ban thường vụ"}, {U"bch", U"ban chấp hành"}, {U"tw", U"trung ương"},
-        {U"tp", U"thành phố ", true, true, false}, {U"tx", U"thị xã ", true, true, false},
-        {U"btg", U"ban tuyên giáo"}, {U"ttxvn", U"thông tấn xã việt nam"},
-        {U"vov", U"đài tiếng nói việt nam"}, {U"vtv", U"đài truyền hình việt nam"},
-        {U"qđnd", U"quân đội nhân dân"}, {U"đbqh", U"đại biểu quốc hội"},
-        {U"hcm", U"hồ chí minh"}, {U"t.ư", U"trung ương", true, false, false},
-        {U"vksndtc", U"viện kiểm sát nhân dân tối cao"},
-        {U"tandtc", U"tòa án nhân dân tối cao"},
-        {U"lđtb&xh", U"lao động - thương binh và xã hội"},
-        {U"ubmttq", U"ủy ban mặt trận tổ quốc"}};
+    static const std::vector<Abbrev> rules = {{U"ubnd", U"ủy ban nhân dân"},
+                                              {U"hđnd", U"hội đồng nhân dân"},
+                                              {U"mttq", U"mặt trận tổ quốc"},
+                                              {U"ubkt", U"ủy ban kiểm tra"},
+                                              {U"btv", U"ban thường vụ"},
+                                              {U"bch", U"ban chấp hành"},
+                                              {U"tw", U"trung ương"},
+                                              {U"tp", U"thành phố ", true, true, false},
+                                              {U"tx", U"thị xã ", true, true, false},
+                                              {U"btg", U"ban tuyên giáo"},
+                                              {U"ttxvn", U"thông tấn xã việt nam"},
+                                              {U"vov", U"đài tiếng nói việt nam"},
+                                              {U"vtv", U"đài truyền hình việt nam"},
+                                              {U"qđnd", U"quân đội nhân dân"},
+                                              {U"đbqh", U"đại biểu quốc hội"},
+                                              {U"hcm", U"hồ chí minh"},
+                                              {U"t.ư", U"trung ương", true, false, false},
+                                              {U"vksndtc", U"viện kiểm sát nhân dân tối cao"},
+                                              {U"tandtc", U"tòa án nhân dân tối cao"},
+                                              {U"lđtb&xh", U"lao động - thương binh và xã hội"},
+                                              {U"ubmttq", U"ủy ban mặt trận tổ quốc"}};
     for (const Abbrev& r : rules) {
         std::u32string out;
         std::size_t i = 0;
@@ -232,8 +240,8 @@ std::u32string collapse_strip(const std::u32string& s) {
 std::string norm_org(std::string_view input) {
     std::u32string s = apply_abbrevs(norm32(input));
     // \b(tỉnh|thành phố|huyện|thị xã|quận)\s+(?!ủy\b)(?=\S) -> ""
-    static const std::vector<std::u32string> units = {U"tỉnh", U"thành phố", U"huyện",
-                                                      U"thị xã", U"quận"};
+    static const std::vector<std::u32string> units = {U"tỉnh", U"thành phố", U"huyện", U"thị xã",
+                                                      U"quận"};
     std::u32string out;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -275,8 +283,8 @@ std::string norm_title(std::string_view input) {
 
 std::string norm_prov(std::string_view input) {
     std::u32string s = norm32(input);
-    for (const std::u32string& p : {std::u32string(U"tỉnh"), std::u32string(U"thành phố"),
-                                    std::u32string(U"tp.")}) {
+    for (const std::u32string& p :
+         {std::u32string(U"tỉnh"), std::u32string(U"thành phố"), std::u32string(U"tp.")}) {
         if (s.compare(0, p.size(), p) == 0 && p.size() < s.size() && py_space(s[p.size()])) {
             std::size_t k = p.size();
             while (k < s.size() && py_space(s[k])) {
@@ -340,7 +348,8 @@ std::set<std::string> words(std::string_view s) {
 // Dates
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<std::pair<std::string, std::string>> date_iv(std::string_view d) {
@@ -371,8 +380,8 @@ std::optional<std::pair<std::string, std::string>> date_iv(std::string_view d) {
     if (d.size() == 7 && all_digits(d.substr(0, 4)) && d[4] == '-' && all_digits(d.substr(5, 2))) {
         return std::make_pair(std::string(d) + "-01", std::string(d) + "-31");
     }
-    if (d.size() >= 10 && all_digits(d.substr(0, 4)) && d[4] == '-' &&
-        all_digits(d.substr(5, 2)) && d[7] == '-' && all_digits(d.substr(8, 2))) {
+    if (d.size() >= 10 && all_digits(d.substr(0, 4)) && d[4] == '-' && all_digits(d.substr(5, 2)) &&
+        d[7] == '-' && all_digits(d.substr(8, 2))) {
         return std::make_pair(std::string(d.substr(0, 10)), std::string(d.substr(0, 10)));
     }
     return std::nullopt;
@@ -564,9 +573,7 @@ SetResult set_score(const std::vector<const Json*>& sys, const std::vector<const
             static_cast<long>(g.size()) - static_cast<long>(matched.size())};
 }
 
-std::string name_of(const Json& x) {
-    return x.IsObject() ? str_of(member(x, "name")) : str_of(&x);
-}
+std::string name_of(const Json& x) { return x.IsObject() ? str_of(member(x, "name")) : str_of(&x); }
 
 std::string person_key(const Json& x) { return norm(name_of(x)); }
 std::string org_key(const Json& x) { return norm_org(name_of(x)); }
@@ -601,7 +608,8 @@ std::map<int, int> match_meetings(const std::vector<const Json*>& sys,
                 common += gw.count(w);
             }
             std::size_t all = sw.size() + gw.size() - common;
-            double j = static_cast<double>(common) / static_cast<double>(std::max<std::size_t>(1, all));
+            double j =
+                static_cast<double>(common) / static_cast<double>(std::max<std::size_t>(1, all));
             if (j >= 0.25) {
                 pairs.emplace_back(j, static_cast<int>(si), static_cast<int>(gi));
             }
@@ -657,11 +665,11 @@ void score_doc(Scores& out, const Json& g, const Json& rec) {
     SetResult r = set_score(by_type["Person"], gold_list("persons"), opt_list("persons"),
                             person_key, nullptr);
     type(out, "persons").add(r.tp, r.fp, r.fn);
-    r = set_score(by_type["Organisation"], gold_list("organisations"),
-                  opt_list("organisations"), org_key, nullptr);
+    r = set_score(by_type["Organisation"], gold_list("organisations"), opt_list("organisations"),
+                  org_key, nullptr);
     type(out, "organisations").add(r.tp, r.fp, r.fn);
-    r = set_score(by_type["Organisation"], gold_list("organisations"),
-                  opt_list("organisations"), org_key, prefix_match);
+    r = set_score(by_type["Organisation"], gold_list("organisations"), opt_list("organisations"),
+                  org_key, prefix_match);
     type(out, "organisations_lenient").add(r.tp, r.fp, r.fn);
     r = set_score(by_type["Province"], gold_list("provinces"), {}, prov_key, nullptr);
     type(out, "provinces").add(r.tp, r.fp, r.fn);
@@ -686,22 +694,21 @@ void score_doc(Scores& out, const Json& g, const Json& rec) {
                                 ? str_of(member(*props, "date"))
                                 : std::string();
             std::u32string d32 = to_u32(d);
-            out.date_ok += to_utf8(d32.substr(0, std::min<std::size_t>(10, d32.size()))) ==
-                                   str_of(gdate)
-                               ? 1
-                               : 0;
+            out.date_ok +=
+                to_utf8(d32.substr(0, std::min<std::size_t>(10, d32.size()))) == str_of(gdate) ? 1
+                                                                                               : 0;
         }
         const Json* gissuer = member(*gd, "issuer");
         if (truthy(gissuer)) {
             ++out.issuer_all;
             std::string si = props != nullptr ? str_of(member(*props, "issuer")) : std::string();
             std::string gi = norm_org(str_of(gissuer));
-            bool ok = norm_org(si) == gi ||
-                      prefix_match(norm_org(!si.empty() && props != nullptr &&
-                                                    truthy(member(*props, "issuer"))
-                                                ? si
-                                                : std::string("x")),
-                                   gi);
+            bool ok =
+                norm_org(si) == gi || prefix_match(norm_org(!si.empty() && props != nullptr &&
+                                                                    truthy(member(*props, "issuer"))
+                                                                ? si
+                                                                : std::string("x")),
+                                                   gi);
             out.issuer_ok += ok ? 1 : 0;
         }
     }
@@ -725,8 +732,9 @@ void score_doc(Scores& out, const Json& g, const Json& rec) {
     for (std::size_t si = 0; si < sm.size(); ++si) {
         mfp += mm.count(static_cast<int>(si)) == 0 ? 1 : 0;
     }
-    type(out, "meetings").add(static_cast<long>(hit.size()), mfp,
-                              static_cast<long>(gm.size()) - static_cast<long>(hit.size()));
+    type(out, "meetings")
+        .add(static_cast<long>(hit.size()), mfp,
+             static_cast<long>(gm.size()) - static_cast<long>(hit.size()));
 
     // Attendance
     std::set<std::pair<std::string, int>> gold_pairs;
@@ -757,8 +765,9 @@ void score_doc(Scores& out, const Json& g, const Json& rec) {
     for (const auto& x : sys_pairs) {
         atp += gold_pairs.count(x) > 0 ? 1 : 0;
     }
-    type(out, "attendance").add(atp, static_cast<long>(sys_pairs.size()) - atp,
-                                static_cast<long>(gold_pairs.size()) - atp);
+    type(out, "attendance")
+        .add(atp, static_cast<long>(sys_pairs.size()) - atp,
+             static_cast<long>(gold_pairs.size()) - atp);
 
     // Positions: (person, title) pairs; a title matches if one contains the other
     std::set<std::pair<std::string, std::string>> gpos;
@@ -803,8 +812,8 @@ void score_doc(Scores& out, const Json& g, const Json& rec) {
                      ? 1
                      : 0;
     }
-    type(out, "positions").add(hit_g, static_cast<long>(spos.size()) - hit_s,
-                               static_cast<long>(gpos.size()) - hit_g);
+    type(out, "positions")
+        .add(hit_g, static_cast<long>(spos.size()) - hit_s, static_cast<long>(gpos.size()) - hit_g);
 }
 
 // ---------------------------------------------------------------------------------------------

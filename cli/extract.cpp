@@ -83,8 +83,7 @@ void setup_extract(CLI::App& app, int& status) {
     sub->add_option("inputs", options->run.inputs,
                     "Files (.txt/.md: one article; .jsonl: one a line), folders (read "
                     "recursively, in sorted order) or - for stdin");
-    sub->add_option("--format", options->format, "Output format")
-        ->check(CLI::IsMember({"jsonl"}));
+    sub->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"jsonl"}));
     sub->add_option("-o,--output", options->output, "Write to this file instead of stdout");
     sub->add_option("-j,--jobs", options->jobs, "Extraction threads (default 1); order is kept")
         ->check(CLI::Range(1u, 256u));

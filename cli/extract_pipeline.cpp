@@ -18,7 +18,7 @@ namespace {
 
 /// Work shared by the reading thread, the workers and the ordered hand-over.
 class Pipeline {
-public:
+  public:
     /// `jobs` threads in all: the caller, which reads and also extracts when work piles up,
     /// and jobs - 1 workers.
     Pipeline(const extract::Extractor& extractor, unsigned jobs,
@@ -75,7 +75,7 @@ public:
 
     std::size_t failed() const { return failed_; }
 
-private:
+  private:
     using Item = std::pair<std::size_t, extract::Article>;
 
     void work() {

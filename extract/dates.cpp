@@ -89,11 +89,20 @@ int roman(std::string_view s) {
     for (auto it = s.rbegin(); it != s.rend(); ++it) {
         int v = 0;
         switch (*it) {
-        case 'I': v = 1; break;
-        case 'V': v = 5; break;
-        case 'X': v = 10; break;
-        case 'L': v = 50; break;
-        default: return 0;
+        case 'I':
+            v = 1;
+            break;
+        case 'V':
+            v = 5;
+            break;
+        case 'X':
+            v = 10;
+            break;
+        case 'L':
+            v = 50;
+            break;
+        default:
+            return 0;
         }
         total += v < prev ? -v : v;
         prev = v > prev ? v : prev;

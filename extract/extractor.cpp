@@ -29,12 +29,12 @@ struct Sentence {
 };
 
 bool is_sep(const Token& t) {
-    return !t.word && (t.text == ","sv || t.text == ";"sv || t.text == ":"sv || t.text == "("sv ||
-                       t.text == ")"sv || t.text == "-"sv || t.text == "\xE2\x80\x93"sv ||
-                       t.text == "\xE2\x80\x94"sv || t.text == "."sv || t.text == "|"sv ||
-                       t.text == "\""sv || t.text == "\xE2\x80\x9C"sv || t.text == "\xE2\x80\x9D"sv ||
-                       t.text == "!"sv || t.text == "?"sv || t.text == "\xE2\x80\xA6"sv ||
-                       t.text == "["sv || t.text == "]"sv);
+    return !t.word &&
+           (t.text == ","sv || t.text == ";"sv || t.text == ":"sv || t.text == "("sv ||
+            t.text == ")"sv || t.text == "-"sv || t.text == "\xE2\x80\x93"sv ||
+            t.text == "\xE2\x80\x94"sv || t.text == "."sv || t.text == "|"sv || t.text == "\""sv ||
+            t.text == "\xE2\x80\x9C"sv || t.text == "\xE2\x80\x9D"sv || t.text == "!"sv ||
+            t.text == "?"sv || t.text == "\xE2\x80\xA6"sv || t.text == "["sv || t.text == "]"sv);
 }
 
 bool is_dash(const Token& t) {
@@ -101,10 +101,10 @@ int year_of(std::string_view iso_date) {
 
 // A place found in text: a province, or a district and the province it lies in.
 struct PlaceMatch {
-    std::size_t len = 0;        ///< tokens used, marker included
-    std::string province;       ///< pre-2025 short name; empty when unknown (ambiguous)
-    std::string district;       ///< district-level name, or empty for a province
-    std::string unit;           ///< "tỉnh", "thành phố", "huyện", "quận", "thị xã"
+    std::size_t len = 0;  ///< tokens used, marker included
+    std::string province; ///< pre-2025 short name; empty when unknown (ambiguous)
+    std::string district; ///< district-level name, or empty for a province
+    std::string unit;     ///< "tỉnh", "thành phố", "huyện", "quận", "thị xã"
     std::vector<std::string> candidates; ///< provinces an ambiguous district may lie in
     std::size_t name_begin = 0;          ///< the place name's first token (after the marker)
 };
@@ -124,12 +124,12 @@ std::string written(const std::vector<Token>& t, std::size_t a, std::size_t b,
 
 /// Per-article extraction state.
 class Run {
-public:
+  public:
     Run(const Lexicon& lex, Article&& article) : lex_(lex) { out_.article = std::move(article); }
 
     Extraction run();
 
-private:
+  private:
     // Pipeline steps
     void split();
     void find_header();
@@ -190,7 +190,7 @@ private:
     std::map<std::string, int> province_score_;
     std::vector<std::string> province_order_;
     std::map<std::string, std::map<std::string, int>> district_by_unit_; // unit -> name -> count
-    std::map<std::string, std::string> district_province_;              // district -> province
+    std::map<std::string, std::string> district_province_;               // district -> province
     std::map<std::string, std::string> written_form_; // province -> as the text first wrote it
     std::string display(const std::string& province) const {
         auto it = written_form_.find(province);
@@ -246,11 +246,11 @@ void Run::split() {
         for (std::size_t k = 0; k < raw.size(); ++k) {
             Token& t = raw[k];
             // Abbreviations are capitalised and short, or hold a dot ("UBND", "TP.", "T.Ư").
-            bool candidate = t.word && t.cap &&
-                             (t.all_caps || t.text.size() <= 4 ||
-                              t.text.find('.') != std::string_view::npos);
-            auto it = candidate ? lex_.abbreviations.find(std::string(t.text))
-                                : lex_.abbreviations.end();
+            bool candidate =
+                t.word && t.cap &&
+                (t.all_caps || t.text.size() <= 4 || t.text.find('.') != std::string_view::npos);
+            auto it =
+                candidate ? lex_.abbreviations.find(std::string(t.text)) : lex_.abbreviations.end();
             bool dotted = false;
             if (candidate && k + 1 < raw.size() && raw[k + 1].text == "."sv &&
                 raw[k + 1].begin == t.end) {
@@ -411,13 +411,11 @@ std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool nee
             // A longer capitalised run ("Thái Bình Dương", "Trương Hòa Bình") is not the province.
             std::size_t after = k + len;
             if (unit.empty()) {
-                if (k > 0 && t[k - 1].cap && t[k - 1].word &&
-                    lex_.is_surname(t[k - 1])) {
+                if (k > 0 && t[k - 1].cap && t[k - 1].word && lex_.is_surname(t[k - 1])) {
                     return std::nullopt;
                 }
                 if (after < t.size() && t[after].cap && t[after].word && !t[after].all_caps &&
-                    !lex_.is_surname(t[after]) &&
-                    !lex_.is_non_name(t[after])) {
+                    !lex_.is_surname(t[after]) && !lex_.is_non_name(t[after])) {
                     return std::nullopt;
                 }
             }
@@ -516,12 +514,12 @@ void Run::find_places() {
             std::optional<PlaceMatch> m;
             // "Huyện ủy Kỳ Sơn", "6 Huyện ủy: Kỳ Sơn, Tương Dương", "các huyện: A, B và TX. C"
             bool committee = k + 1 < t.size() && t[k + 1].low == "ủy"sv &&
-                             (t[k].low == "huyện"sv || t[k].low == "thị"sv || t[k].low == "quận"sv ||
-                              t[k].low == "thành"sv);
+                             (t[k].low == "huyện"sv || t[k].low == "thị"sv ||
+                              t[k].low == "quận"sv || t[k].low == "thành"sv);
             if (committee || t[k].low == "huyện"sv || t[k].low == "quận"sv) {
-                std::string unit = t[k].low == "thành"sv  ? "thành phố"
+                std::string unit = t[k].low == "thành"sv ? "thành phố"
                                    : t[k].low == "thị"sv ? "thị xã"
-                                                       : t[k].low;
+                                                         : t[k].low;
                 std::size_t j = k + (committee ? 2 : 1);
                 bool list = j < t.size() && t[j].text == ":"sv;
                 if (list) {
@@ -648,8 +646,7 @@ std::string Run::province_entity(const std::string& province, std::string_view s
         }
     }
     std::string id = add_entity("Province", pre.name, scope, sentence);
-    Entity& e = entities_[entity_index_.at("Province\x1f" + lower(pre.name) + "\x1f" +
-                                           scope)];
+    Entity& e = entities_[entity_index_.at("Province\x1f" + lower(pre.name) + "\x1f" + scope)];
     e.props["code"] = code;
     if (!scope.empty()) {
         e.props["valid_from"] = std::string("2025-07-01");
@@ -762,15 +759,15 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
         // A body or sector named in the title is taken whole ("Ủy ban kiểm tra T.Ư",
         // "Bộ Lao động - Thương binh và Xã hội"), whatever its words.
         if (x.cap) {
-            std::size_t whole = std::max(lex_.body_names.match(t, k).first,
-                                         lex_.sector_names.match(t, k).first);
+            std::size_t whole =
+                std::max(lex_.body_names.match(t, k).first, lex_.sector_names.match(t, k).first);
             if (whole > 1) {
                 k += whole;
                 continue;
             }
         }
         if (!x.word) {
-            if (x.text == "("sv ) {
+            if (x.text == "("sv) {
                 // "(khóa XII)" stays inside a title.
                 if (k + 1 < t.size() && t[k + 1].low == "khóa"sv) {
                     std::size_t c = k + 2;
@@ -781,9 +778,9 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
                     continue;
                 }
             }
-            if (is_dash(x) && k + 1 < t.size() && t[k + 1].cap && k > i &&
-                t[k - 1].cap && lex_.sector_names.match(t, k + 1).first == 0 &&
-                !lex_.is_surname(t[k + 1]) && !title_head_at(t, k + 1)) {
+            if (is_dash(x) && k + 1 < t.size() && t[k + 1].cap && k > i && t[k - 1].cap &&
+                lex_.sector_names.match(t, k + 1).first == 0 && !lex_.is_surname(t[k + 1]) &&
+                !title_head_at(t, k + 1)) {
                 // "Lao động - Thương binh và Xã hội", "Văn hóa - Thông tin": a dash inside a name
                 ++k;
                 continue;
@@ -797,10 +794,10 @@ std::size_t Run::title_end(const Tokens& t, std::size_t i) const {
                 continue;
             }
             // "Trưởng Đoàn kiểm tra số 12", "đoàn công tác": the delegation's own words
-            bool delegation = k > 0 && ((t[k - 1].low == "đoàn"sv &&
-                                         (x.low == "kiểm"sv || x.low == "công"sv ||
-                                          x.low == "giám"sv)) ||
-                                        (t[k - 1].low == "thư"sv && x.low == "ký"sv));
+            bool delegation =
+                k > 0 && ((t[k - 1].low == "đoàn"sv &&
+                           (x.low == "kiểm"sv || x.low == "công"sv || x.low == "giám"sv)) ||
+                          (t[k - 1].low == "thư"sv && x.low == "ký"sv));
             if (!delegation && lex_.stop_words.match(t, k).first > 0) {
                 break;
             }
@@ -911,11 +908,11 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         if (i > 0 && !honorific) {
             const std::string& prev = t[i - 1].low;
             static const std::set<std::string, std::less<>> place_words = {
-                "đường", "phố", "phường", "xã", "thôn", "bản", "trường", "cầu", "sông",
-                "núi", "chợ", "cảng", "khu", "làng", "tỉnh", "huyện", "quận", "thị",
-                "cách", "tưởng", "tàu", "hiệu", "viện", "đảo", "đền", "chùa", "nhà", "đình",
-                "mang", "tên", "ấp", "tổ", "xóm", "đội", "buôn", "sân", "ty", "tnhh", "phần",
-                "nghiệp", "hãng", "án"};
+                "đường", "phố",   "phường", "xã",     "thôn", "bản",  "trường", "cầu",  "sông",
+                "núi",   "chợ",   "cảng",   "khu",    "làng", "tỉnh", "huyện",  "quận", "thị",
+                "cách",  "tưởng", "tàu",    "hiệu",   "viện", "đảo",  "đền",    "chùa", "nhà",
+                "đình",  "mang",  "tên",    "ấp",     "tổ",   "xóm",  "đội",    "buôn", "sân",
+                "ty",    "tnhh",  "phần",   "nghiệp", "hãng", "án"};
             if (place_words.count(prev) > 0) {
                 i += len - 1;
                 continue;
@@ -924,8 +921,8 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         // Two-word names need something that says they are people.
         bool context = honorific || known_person_names_.count(name) > 0 || len >= 3;
         std::size_t after = i + len;
-        if (!context && after + 1 < t.size() && (t[after].text == ","sv || is_dash(t[after]) ||
-                                                 t[after].text == "("sv)) {
+        if (!context && after + 1 < t.size() &&
+            (t[after].text == ","sv || is_dash(t[after]) || t[after].text == "("sv)) {
             context = title_head_at(t, after + 1);
         }
         std::size_t clause = i;
@@ -985,8 +982,8 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         // Titles after the name: ", A, B" or " - A, B" or " (A)".
         std::size_t k = after;
-        while (k + 1 < t.size() && (t[k].text == ","sv || is_dash(t[k]) || t[k].text == "("sv ||
-                                    t[k].text == ";"sv) &&
+        while (k + 1 < t.size() &&
+               (t[k].text == ","sv || is_dash(t[k]) || t[k].text == "("sv || t[k].text == ";"sv) &&
                title_head_at(t, k + 1)) {
             if (t[k].text == ";"sv && k != after) {
                 break;
@@ -1169,10 +1166,10 @@ void Run::find_authors() {
     // A name glued to the end of the text: "... trước ngày 30.6. Hoàng Trọng". A text that
     // ends with a full stop ends with its own sentence.
     std::string_view tail = trim(text_);
-    bool closed = !tail.empty() && (tail.back() == '.' || tail.back() == '!' ||
-                                    tail.back() == '?' || tail.back() == ':' ||
-                                    tail.back() == ';' ||
-                                    (tail.size() >= 3 && tail.substr(tail.size() - 3) == "\xE2\x80\xA6"));
+    bool closed =
+        !tail.empty() && (tail.back() == '.' || tail.back() == '!' || tail.back() == '?' ||
+                          tail.back() == ':' || tail.back() == ';' ||
+                          (tail.size() >= 3 && tail.substr(tail.size() - 3) == "\xE2\x80\xA6"));
     if (!sentences_.empty() && last_long + 1 >= sentences_.size() && !closed) {
         const Sentence& s = sentences_.back();
         Tokens t = tokenise(s.text);
@@ -1193,8 +1190,7 @@ void Run::find_authors() {
             --b;
         }
         std::size_t n = end - b;
-        if (n >= 2 && n <= 3 && (b == 0 || !t[b - 1].cap || !t[b - 1].word) &&
-            plausible(t, b, n)) {
+        if (n >= 2 && n <= 3 && (b == 0 || !t[b - 1].cap || !t[b - 1].word) && plausible(t, b, n)) {
             std::string name = as_name(t, b, end);
             if (known_person_names_.count(name) == 0) {
                 add_author(name, s.text);
@@ -1323,12 +1319,12 @@ std::optional<Run::BodyMatch> Run::committee_at(const Tokens& t, std::size_t i) 
     }
     BodyMatch m;
     std::string level = lower(b.name);
-    std::string unit = level == "tỉnh ủy"sv     ? "tỉnh"
+    std::string unit = level == "tỉnh ủy"sv    ? "tỉnh"
                        : level == "thành ủy"sv ? "thành phố"
                        : level == "huyện ủy"sv ? "huyện"
                        : level == "thị ủy"sv   ? "thị xã"
                        : level == "quận ủy"sv  ? "quận"
-                                             : "";
+                                               : "";
     if (level == "đảng bộ"sv) {
         auto q = place_qualifier(t, k, "");
         if (!q || q->len == 0) {
@@ -1625,8 +1621,8 @@ void Run::find_bodies(Sentence& s) {
             continue;
         }
         // "Bộ trưởng Thông tin và Truyền thông" names the ministry.
-        if (i + 2 < t.size() && (t[i].low == "bộ"sv || t[i].low == "thứ"sv) && t[i + 1].low == "trưởng"sv &&
-            t[i].cap) {
+        if (i + 2 < t.size() && (t[i].low == "bộ"sv || t[i].low == "thứ"sv) &&
+            t[i + 1].low == "trưởng"sv && t[i].cap) {
             auto [sl, sx] = lex_.sector_names.match(t, i + 2);
             if (sl > 0 && t[i + 2].cap) {
                 BodyMatch m;
@@ -1647,7 +1643,8 @@ void Run::find_bodies(Sentence& s) {
             if ((board && b.name != "Thường trực") || local) {
                 std::size_t j = i + len;
                 std::optional<BodyMatch> last;
-                while (j + 1 < t.size() && (t[j].text == ","sv || t[j].low == "và"sv || is_dash(t[j]))) {
+                while (j + 1 < t.size() &&
+                       (t[j].text == ","sv || t[j].low == "và"sv || is_dash(t[j]))) {
                     ++j;
                     auto [l2, i2] = lex_.body_names.match(t, j);
                     if (l2 == 0 || !t[j].cap ||
@@ -1662,8 +1659,8 @@ void Run::find_bodies(Sentence& s) {
                 }
                 if (last && !last->qualifier.empty()) {
                     BodyMatch shared = *last;
-                    shared.name = (b.canonical.empty() ? b.name : b.canonical) + " " +
-                                  last->qualifier;
+                    shared.name =
+                        (b.canonical.empty() ? b.name : b.canonical) + " " + last->qualifier;
                     shared.len = len;
                     m = shared;
                 }
@@ -1709,8 +1706,8 @@ std::vector<CodeMatch> find_codes(std::string_view s) {
     std::vector<CodeMatch> out;
     std::size_t pos = 0;
     while (pos < s.size()) {
-        if (!ascii_digit(s[pos]) || (pos > 0 && (ascii_digit(s[pos - 1]) ||
-                                                 (s[pos - 1] >= 'A' && s[pos - 1] <= 'z')))) {
+        if (!ascii_digit(s[pos]) ||
+            (pos > 0 && (ascii_digit(s[pos - 1]) || (s[pos - 1] >= 'A' && s[pos - 1] <= 'z')))) {
             ++pos;
             continue;
         }
@@ -1890,9 +1887,10 @@ void Run::find_directives(Sentence& s) {
         std::string scope;
         std::size_t slash = code.rfind('/');
         std::size_t dash = code.rfind('-');
-        std::string suffix = slash != std::string::npos && (dash == std::string::npos || slash > dash)
-                                 ? code.substr(slash + 1)
-                                 : (dash != std::string::npos ? code.substr(dash + 1) : "");
+        std::string suffix =
+            slash != std::string::npos && (dash == std::string::npos || slash > dash)
+                ? code.substr(slash + 1)
+                : (dash != std::string::npos ? code.substr(dash + 1) : "");
         if (!code.empty() && lex_.local_suffixes.count(suffix) > 0) {
             scope = out_.province;
         }
@@ -2016,7 +2014,8 @@ void Run::find_directives(Sentence& s) {
         if (m + 1 >= t.size() || t[m].low != "khóa"sv || roman(t[m + 1].text) == 0) {
             continue;
         }
-        std::string name = "Nghị quyết Trung ương " + n + " (khóa " + std::string(t[m + 1].text) + ")";
+        std::string name =
+            "Nghị quyết Trung ương " + n + " (khóa " + std::string(t[m + 1].text) + ")";
         std::string id = add_entity("Directive", name, "", s.text);
         entity_by_id(entities_, id)->props["kind"] = std::string("Nghị quyết");
         found.push_back({k, m + 2, id, "Nghị quyết"});
@@ -2054,16 +2053,16 @@ void Run::find_directives(Sentence& s) {
 // The end of a meeting's name that starts with its head at `i`.
 std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t head_len) const {
     static const std::set<std::string, std::less<>> stops = {
-        "do", "dưới", "vào", "diễn", "được", "sẽ", "đã", "nhằm", "để", "có", "từ", "ngày",
-        "sáng", "chiều", "tối", "trưa", "là", "cho", "tại", "trong", "theo", "cùng", "bằng",
-        "qua", "đến", "tới", "nhân", "này", "đó", "trên", "sau", "trước", "khi", "thì", "mà",
-        "tham", "dự", "và", "nhưng", "cũng", "vừa", "đang", "hôm", "bởi", "không", "chưa",
-        "nên", "phải", "vẫn", "còn"};
+        "do",   "dưới",  "vào",  "diễn",  "được",  "sẽ",   "đã",   "nhằm", "để",    "có",
+        "từ",   "ngày",  "sáng", "chiều", "tối",   "trưa", "là",   "cho",  "tại",   "trong",
+        "theo", "cùng",  "bằng", "qua",   "đến",   "tới",  "nhân", "này",  "đó",    "trên",
+        "sau",  "trước", "khi",  "thì",   "mà",    "tham", "dự",   "và",   "nhưng", "cũng",
+        "vừa",  "đang",  "hôm",  "bởi",   "không", "chưa", "nên",  "phải", "vẫn",   "còn"};
     // Verbs of the sentence around the name; a capitalised one opens a run-on sentence
     // ("tại hội nghị Phát biểu ...").
     static const std::set<std::string, std::less<>> verbs = {
-        "phát biểu", "kết luận", "nhấn mạnh", "chủ trì", "cho biết", "khẳng định", "đề nghị",
-        "yêu cầu", "ghi nhận", "điều hành", "tham dự", "trình bày"};
+        "phát biểu", "kết luận", "nhấn mạnh", "chủ trì",   "cho biết", "khẳng định",
+        "đề nghị",   "yêu cầu",  "ghi nhận",  "điều hành", "tham dự",  "trình bày"};
     auto stop_here = [&](std::size_t k) {
         const Token& x = t[k];
         if (k + 1 < t.size() && verbs.count(x.low + " " + t[k + 1].low) > 0) {
@@ -2103,8 +2102,7 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         if (lex_.honorifics.match(t, k).first > 0 && !x.cap) {
             std::size_t h = k + lex_.honorifics.match(t, k).first;
             std::size_t n = name_run(t, h);
-            if (n >= 2 && lex_.is_surname(t[h]) &&
-                (h + n >= t.size() || is_sep(t[h + n]))) {
+            if (n >= 2 && lex_.is_surname(t[h]) && (h + n >= t.size() || is_sep(t[h + n]))) {
                 return h + n;
             }
             break;
@@ -2119,9 +2117,9 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         ++k;
     }
     // Trailing linking words are not part of the name.
-    while (k > i + head_len && (t[k - 1].low == "với"sv || t[k - 1].low == "của"sv ||
-                                t[k - 1].low == "về"sv || t[k - 1].text == ","sv ||
-                                is_dash(t[k - 1]))) {
+    while (k > i + head_len &&
+           (t[k - 1].low == "với"sv || t[k - 1].low == "của"sv || t[k - 1].low == "về"sv ||
+            t[k - 1].text == ","sv || is_dash(t[k - 1]))) {
         --k;
     }
     return k;
@@ -2155,9 +2153,9 @@ std::string shorten_name(const std::string& name) {
             std::string cut = name.substr(0, last_space);
             Tokens t = tokenise(cut);
             std::size_t end = t.size();
-            while (end > 0 && (!t[end - 1].word || t[end - 1].low == "của"sv ||
-                               t[end - 1].low == "về"sv || t[end - 1].low == "và"sv ||
-                               t[end - 1].low == "với"sv)) {
+            while (end > 0 &&
+                   (!t[end - 1].word || t[end - 1].low == "của"sv || t[end - 1].low == "về"sv ||
+                    t[end - 1].low == "và"sv || t[end - 1].low == "với"sv)) {
                 --end;
             }
             return end == 0 ? cut : std::string(trim(cut.substr(0, t[end - 1].end)));
@@ -2167,8 +2165,7 @@ std::string shorten_name(const std::string& name) {
 }
 
 std::string Run::add_meeting(const std::string& full_name, const std::string& kind,
-                             const std::string& date, std::string_view sentence,
-                             std::size_t si) {
+                             const std::string& date, std::string_view sentence, std::size_t si) {
     std::string name = shorten_name(full_name);
     // The same event named twice in an article ("Hội nghị tổng kết công tác Tuyên giáo ..." in
     // the title, "Hội nghị tổng kết hoạt động năm 2020" in the text) is one meeting.
@@ -2230,8 +2227,9 @@ std::string Run::sentence_date(const Tokens& t, std::size_t skip_from, std::size
         bool cited = false;
         for (std::size_t b = k; b > 0 && k - b < 3; --b) {
             const Token& x = t[b - 1];
-            if (x.digit && (x.text.find('-') != std::string_view::npos ||
-                            x.text.find('/') != std::string_view::npos) &&
+            if (x.digit &&
+                (x.text.find('-') != std::string_view::npos ||
+                 x.text.find('/') != std::string_view::npos) &&
                 letter_run(x.text, x.text.find_first_of("-/") + 1) > 0) {
                 cited = true;
             }
@@ -2258,10 +2256,10 @@ std::string Run::sentence_date(const Tokens& t, std::size_t skip_from, std::size
 void Run::find_meetings(Sentence& s, std::size_t si) {
     const Tokens& t = s.toks;
     static const std::set<std::string, std::less<>> triggers = {
-        "chức", "dự", "tại", "trì", "mạc", "ra", "biểu", "hành", "trong", "họp", "với",
-        "về", "tới", "đến", "sau", "tiếp", "qua", "mở", "vào"};
+        "chức", "dự", "tại", "trì", "mạc", "ra",   "biểu", "hành", "trong", "họp",
+        "với",  "về", "tới", "đến", "sau", "tiếp", "qua",  "mở",   "vào"};
 
-    std::vector<std::pair<std::size_t, std::string>> here; // token, meeting id
+    std::vector<std::pair<std::size_t, std::string>> here;  // token, meeting id
     std::vector<std::pair<std::size_t, std::size_t>> names; // spans of meeting names
     for (std::size_t i = 0; i < t.size(); ++i) {
         auto [len, idx] = lex_.meeting_heads.match(t, i);
@@ -2281,8 +2279,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         bool triggered = t[i].cap || triggers.count(prev) > 0;
         if (kind == "ceremony") {
             if (prev == "ngày"sv || prev == "dịp"sv || prev == "mùa"sv || extra < 2 || !triggered ||
-                (i + 1 < t.size() && (t[i + 1].low == "hội"sv || t[i + 1].low == "lớn"sv ||
-                                      t[i + 1].low == "tết"sv))) {
+                (i + 1 < t.size() &&
+                 (t[i + 1].low == "hội"sv || t[i + 1].low == "lớn"sv || t[i + 1].low == "tết"sv))) {
                 continue;
             }
         }
@@ -2299,8 +2297,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                 i = end > i ? end - 1 : i;
                 continue;
             }
-            std::string id = add_meeting(join(t, i, end), kind,
-                                         sentence_date(t, i, end, true), s.text, si);
+            std::string id =
+                add_meeting(join(t, i, end), kind, sentence_date(t, i, end, true), s.text, si);
             here.emplace_back(i, id);
             names.emplace_back(i, end);
             i = end - 1;
@@ -2352,7 +2350,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             }
         }
         for (const BodyMention& b : bodies_here_) {
-            if (b.first >= i + len && b.last <= end && b.first > 0 && t[b.first - 1].low == "của"sv) {
+            if (b.first >= i + len && b.last <= end && b.first > 0 &&
+                t[b.first - 1].low == "của"sv) {
                 add_relation("ORGANISED", b.id, id, {}, s.text);
             }
         }
@@ -2418,9 +2417,9 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             continue;
         }
         std::string name = "buổi làm việc của " + subject + " với " + join(t, obj, obj_end);
-        std::string id = add_meeting(name, "working",
-                                     date.empty() && published_.size() == 10 ? published_ : date,
-                                     s.text, si);
+        std::string id =
+            add_meeting(name, "working",
+                        date.empty() && published_.size() == 10 ? published_ : date, s.text, si);
         here.emplace_back(i, id);
     }
     // "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15", "Ban Bí thư đã họp": a meeting named by
@@ -2430,8 +2429,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             continue;
         }
         std::size_t v = i;
-        while (v > 0 && (t[v - 1].low == "đã"sv || t[v - 1].low == "vừa"sv || t[v - 1].low == "sẽ"sv ||
-                         t[v - 1].low == "đang"sv)) {
+        while (v > 0 && (t[v - 1].low == "đã"sv || t[v - 1].low == "vừa"sv ||
+                         t[v - 1].low == "sẽ"sv || t[v - 1].low == "đang"sv)) {
             --v;
         }
         const BodyMention* who = nullptr;
@@ -2445,7 +2444,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         std::string body = entity_by_id(entities_, who->id)->name;
         std::string name = "cuộc họp của " + body;
-        if (i + 3 < t.size() && t[i + 1].low == "kỳ"sv && t[i + 2].low == "thứ"sv && t[i + 3].digit) {
+        if (i + 3 < t.size() && t[i + 1].low == "kỳ"sv && t[i + 2].low == "thứ"sv &&
+            t[i + 3].digit) {
             name = "kỳ họp thứ " + std::string(t[i + 3].text) + " của " + body;
         }
         std::string d = date.empty() && published_.size() == 10 ? published_ : date;
@@ -2518,8 +2518,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             std::string r = lex_.role_names[static_cast<std::size_t>(idx)];
             bool other_between = false;
             for (std::size_t q = 0; q < n; ++q) {
-                other_between = other_between || (persons_here_[q].first > c &&
-                                                   r != "participant");
+                other_between = other_between || (persons_here_[q].first > c && r != "participant");
             }
             if (opens && !other_between) {
                 role = r;

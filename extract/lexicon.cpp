@@ -86,8 +86,8 @@ std::vector<std::string> split_commas(const std::string& s) {
 // A place name and the other spellings the press uses for it: Đắk, Đăk and Đắc are one.
 std::vector<std::string> spelling_variants(const std::string& name) {
     std::vector<std::string> out{name};
-    static const std::vector<std::vector<std::string>> groups = {
-        {"Đắk", "Đăk", "Đắc", "Dak"}, {"Lắk", "Lăk", "Lắc"}};
+    static const std::vector<std::vector<std::string>> groups = {{"Đắk", "Đăk", "Đắc", "Dak"},
+                                                                 {"Lắk", "Lăk", "Lắc"}};
     for (const auto& group : groups) {
         std::size_t n = out.size();
         for (std::size_t k = 0; k < n; ++k) {
@@ -291,7 +291,8 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 kind_by_letters.emplace(l, k.name);
             }
             document_kinds.push_back(k);
-            document_kind_names.add(k.name, static_cast<int>(document_kinds.size() - 1), vocabulary);
+            document_kind_names.add(k.name, static_cast<int>(document_kinds.size() - 1),
+                                    vocabulary);
         } else if (name == "issuers.tsv") {
             need(4);
             Issuer is{f[0], f[1], f[2] == "party", f[3] == "local"};
@@ -305,8 +306,7 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             issuer_names.add(is.name, static_cast<int>(issuers.size() - 1), vocabulary);
         } else if (name == "roles.tsv") {
             need(2);
-            static const std::set<std::string> known = {"chair", "head", "speaker",
-                                                        "participant"};
+            static const std::set<std::string> known = {"chair", "head", "speaker", "participant"};
             if (known.count(f[1]) == 0) {
                 throw std::runtime_error(where + ": unknown role '" + f[1] + "'");
             }

@@ -29,20 +29,20 @@ const std::vector<LexiconFile>& embedded_lexicon_files();
 /// The lower-case words of every lexicon, numbered, so that matching compares integers: a
 /// token's `id` is looked up once (Lexicon::assign_ids) and every table then indexes by it.
 class Vocabulary {
-public:
+  public:
     /// The id of `word` (lower case), adding it when new.
     int intern(const std::string& word);
     /// The id of `word`, or -1.
     int find(const std::string& word) const;
     std::size_t size() const { return ids_.size(); }
 
-private:
+  private:
     std::unordered_map<std::string, int> ids_;
 };
 
 /// Multi-word phrases matched against tokens by their lower-case form, longest first.
 class PhraseTable {
-public:
+  public:
     /// Adds `phrase` (tokenised and lower-cased, its words interned in `vocabulary`) with a
     /// payload.
     void add(std::string_view phrase, int value, Vocabulary& vocabulary);
@@ -71,16 +71,16 @@ public:
 
     bool empty() const { return by_first_.empty(); }
 
-private:
+  private:
     using Entry = std::pair<std::vector<int>, int>;
     std::vector<std::vector<Entry>> by_first_; ///< indexed by the first word's id
 };
 
 /// A province or centrally-run city of the gazetteer.
 struct ProvinceInfo {
-    std::string name;  ///< short name, canonical tones ("Hòa Bình")
+    std::string name; ///< short name, canonical tones ("Hòa Bình")
     std::string code;
-    std::string type;  ///< "Tỉnh" or "Thành phố"
+    std::string type; ///< "Tỉnh" or "Thành phố"
     bool post_2025 = false;
     std::string successor;           ///< for a province before 2025: the code it merged into
     std::vector<std::string> merged; ///< for one after: the codes it took in
@@ -117,7 +117,7 @@ struct DocumentKind {
 };
 
 class Lexicon {
-public:
+  public:
     /// Loads the compiled-in files, then every file of `user_dir` (when not empty) with a
     /// known name, adding its entries. Throws std::runtime_error naming the file and line of a
     /// malformed entry, or a folder that cannot be read.
@@ -140,8 +140,8 @@ public:
     bool is_name_break(const Token& t) const { return capitalised_in(t, name_break_ids); }
 
     Vocabulary vocabulary;
-    std::vector<bool> surname_ids;  ///< by word id
-    std::vector<bool> non_name_ids; ///< by word id
+    std::vector<bool> surname_ids;    ///< by word id
+    std::vector<bool> non_name_ids;   ///< by word id
     std::vector<bool> name_break_ids; ///< by word id
 
     // Gazetteer
@@ -174,12 +174,12 @@ public:
     PhraseTable document_kind_names; ///< payload: index into document_kinds
     std::map<std::string, std::string, std::less<>> kind_by_letters; ///< "CT" -> "Chỉ thị"
     std::vector<Issuer> issuers;
-    PhraseTable issuer_names; ///< payload: index into issuers
+    PhraseTable issuer_names;                                ///< payload: index into issuers
     std::map<std::string, bool, std::less<>> local_suffixes; ///< "TU" -> true
 
     // Events
     std::vector<std::pair<std::string, std::string>> meeting_words; ///< head, kind
-    PhraseTable meeting_heads; ///< payload: index into meeting_words
+    PhraseTable meeting_heads;           ///< payload: index into meeting_words
     std::vector<std::string> role_names; ///< chair, head, speaker, participant
     PhraseTable roles;                   ///< payload: index into role_names
 };

@@ -159,8 +159,8 @@ std::string_view trim(std::string_view s) {
 
 std::string_view trim_punct(std::string_view s) {
     auto strip_front = [](std::string_view& v) {
-        for (std::string_view p : {" ", ",", ";", ":", "-", "\t", "\xE2\x80\x93", "\xE2\x80\x94",
-                                   ".", "\n"}) {
+        for (std::string_view p :
+             {" ", ",", ";", ":", "-", "\t", "\xE2\x80\x93", "\xE2\x80\x94", ".", "\n"}) {
             if (v.substr(0, p.size()) == p) {
                 v.remove_prefix(p.size());
                 return true;
@@ -169,8 +169,8 @@ std::string_view trim_punct(std::string_view s) {
         return false;
     };
     auto strip_back = [](std::string_view& v) {
-        for (std::string_view p : {" ", ",", ";", ":", "-", "\t", "\xE2\x80\x93", "\xE2\x80\x94",
-                                   "\n"}) {
+        for (std::string_view p :
+             {" ", ",", ";", ":", "-", "\t", "\xE2\x80\x93", "\xE2\x80\x94", "\n"}) {
             if (v.size() >= p.size() && v.substr(v.size() - p.size()) == p) {
                 v.remove_suffix(p.size());
                 return true;

@@ -89,13 +89,13 @@ std::string lower(std::string_view s);
 /// in "05-CT/TW", "3/10/2023", "TP.HCM") or one punctuation mark.
 struct Token {
     std::string_view text;
-    std::string low;        ///< lower case
-    bool word = false;      ///< starts with a letter or digit
-    bool cap = false;       ///< first letter upper case
-    bool all_caps = false;  ///< two or more letters, all upper case
-    bool digit = false;     ///< starts with a digit
-    int id = -1;            ///< the lexicons' id of `low` (Lexicon::assign_ids), -1 if none
-    std::size_t begin = 0;  ///< byte offset in the sentence
+    std::string low;       ///< lower case
+    bool word = false;     ///< starts with a letter or digit
+    bool cap = false;      ///< first letter upper case
+    bool all_caps = false; ///< two or more letters, all upper case
+    bool digit = false;    ///< starts with a digit
+    int id = -1;           ///< the lexicons' id of `low` (Lexicon::assign_ids), -1 if none
+    std::size_t begin = 0; ///< byte offset in the sentence
     std::size_t end = 0;
 };
 

@@ -38,8 +38,8 @@ std::string quoted(const fs::path& p) {
 } // namespace
 
 TEST_CASE("vnkg eval agrees with shared/tools/score.py on the dev gold files") {
-    fs::path shared = fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
-                      "shared";
+    fs::path shared =
+        fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "shared";
     fs::path vnkg = fs::read_symlink("/proc/self/exe").parent_path().parent_path().parent_path() /
                     "cli" / "vnkg";
     if (!fs::exists(shared / "tools" / "score.py") || !fs::exists(vnkg) ||
@@ -54,8 +54,8 @@ TEST_CASE("vnkg eval agrees with shared/tools/score.py on the dev gold files") {
     for (const char* gold : {"seeds.gold.jsonl", "baomoi.gold.jsonl"}) {
         fs::path g = shared / "eval" / "dev" / gold;
         for (const char* format : {"", " --json"}) {
-            std::string ours = capture(quoted(vnkg) + " eval " + quoted(g) + " --system " +
-                                       quoted(out) + format);
+            std::string ours =
+                capture(quoted(vnkg) + " eval " + quoted(g) + " --system " + quoted(out) + format);
             std::string theirs = capture("python3 " + quoted(shared / "tools" / "score.py") + " " +
                                          quoted(g) + " " + quoted(out) + format);
             INFO(gold << format);
@@ -63,9 +63,9 @@ TEST_CASE("vnkg eval agrees with shared/tools/score.py on the dev gold files") {
             CHECK(ours == theirs);
         }
         // Extracting directly gives the same figures as scoring the saved output.
-        std::string direct = capture(quoted(vnkg) + " eval " + quoted(g) + " " +
-                                     quoted(shared / "seeds") + " " +
-                                     quoted(shared / "corpus" / "baomoi") + " --json");
+        std::string direct =
+            capture(quoted(vnkg) + " eval " + quoted(g) + " " + quoted(shared / "seeds") + " " +
+                    quoted(shared / "corpus" / "baomoi") + " --json");
         std::string saved =
             capture(quoted(vnkg) + " eval " + quoted(g) + " --system " + quoted(out) + " --json");
         CHECK(direct == saved);

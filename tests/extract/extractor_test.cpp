@@ -169,19 +169,19 @@ TEST_CASE("a meeting with its date - organiser - place and attendance roles") {
     REQUIRE(chair != nullptr);
     CHECK(graph::string_prop(chair->props, "role") == "chair");
     CHECK(chair->sentence.rfind("Ngày 3/10, Ban Tuyên giáo", 0) == 0);
-    CHECK(relation(x, "ORGANISED", find(x, "Organisation", "Ban Tuyên giáo Tỉnh ủy Hưng Yên"),
-                   m) != nullptr);
+    CHECK(relation(x, "ORGANISED", find(x, "Organisation", "Ban Tuyên giáo Tỉnh ủy Hưng Yên"), m) !=
+          nullptr);
     CHECK(relation(x, "HELD_IN", m, find(x, "Province", "Hưng Yên")) != nullptr);
     CHECK(names(x, "Meeting").size() == 1); // "Kết luận hội nghị" is the same meeting
 }
 
 TEST_CASE("state codes - bare numbers completed from the issuer - named resolutions") {
-    Extraction x = run(
-        "Thủ tướng ký Quyết định số 1880/QĐ-TTg và Nghị quyết số 124/NQ-CP; Nghị định "
-        "163/2013/NĐ-CP vẫn có hiệu lực.\n"
-        "Các địa phương thực hiện Chỉ thị số 05 của Bộ Chính trị và Nghị quyết Trung ương 4 "
-        "(khóa XII) về xây dựng Đảng.\n",
-        "2020-01-01");
+    Extraction x =
+        run("Thủ tướng ký Quyết định số 1880/QĐ-TTg và Nghị quyết số 124/NQ-CP; Nghị định "
+            "163/2013/NĐ-CP vẫn có hiệu lực.\n"
+            "Các địa phương thực hiện Chỉ thị số 05 của Bộ Chính trị và Nghị quyết Trung ương 4 "
+            "(khóa XII) về xây dựng Đảng.\n",
+            "2020-01-01");
     std::vector<std::string> d = names(x, "Directive");
     CHECK(contains(d, "Quyết định số 1880/QĐ-TTG"));
     CHECK(contains(d, "Nghị quyết số 124/NQ-CP"));
@@ -192,14 +192,14 @@ TEST_CASE("state codes - bare numbers completed from the issuer - named resoluti
 }
 
 TEST_CASE("lists of committees - provinces from districts - a working visit with a date range") {
-    Extraction x = run(
-        "Từ ngày 25/2 đến 28/2, đoàn công tác của Ban Tuyên giáo Tỉnh ủy do đồng chí Kha Văn "
-        "Tám - Phó Trưởng ban Thường trực làm trưởng đoàn làm việc với 6 Huyện ủy: Kỳ Sơn, "
-        "Tương Dương, Con Cuông, Anh Sơn, Tân Kỳ, Thanh Chương.\n"
-        "Năm 2020 có nhiều sự kiện chính trị quan trọng.\n");
+    Extraction x =
+        run("Từ ngày 25/2 đến 28/2, đoàn công tác của Ban Tuyên giáo Tỉnh ủy do đồng chí Kha Văn "
+            "Tám - Phó Trưởng ban Thường trực làm trưởng đoàn làm việc với 6 Huyện ủy: Kỳ Sơn, "
+            "Tương Dương, Con Cuông, Anh Sơn, Tân Kỳ, Thanh Chương.\n"
+            "Năm 2020 có nhiều sự kiện chính trị quan trọng.\n");
     std::vector<std::string> orgs = names(x, "Organisation");
-    for (const char* d : {"Kỳ Sơn", "Tương Dương", "Con Cuông", "Anh Sơn", "Tân Kỳ",
-                          "Thanh Chương"}) {
+    for (const char* d :
+         {"Kỳ Sơn", "Tương Dương", "Con Cuông", "Anh Sơn", "Tân Kỳ", "Thanh Chương"}) {
         CHECK(contains(orgs, std::string("Huyện ủy ") + d));
     }
     CHECK(contains(orgs, "Ban Tuyên giáo Tỉnh ủy Nghệ An"));
@@ -283,18 +283,14 @@ TEST_CASE("a user's lexicon folder adds entries - a malformed line names file an
     namespace fs = std::filesystem;
     fs::path dir = fs::temp_directory_path() / "vnkg_lexicon_test";
     fs::create_directories(dir);
-    {
-        std::ofstream(dir / "surnames.txt") << "# extra\nXầu\n";
-    }
+    { std::ofstream(dir / "surnames.txt") << "# extra\nXầu\n"; }
     Extractor with_user(dir.string());
     Article a;
     a.id = "t";
     a.text = graph::normalise_text("Đồng chí Bí thư Xầu Văn Páo phát biểu tại hội nghị.\n");
     Extraction x = with_user.run(a);
     CHECK(contains(names(x, "Person"), "Xầu Văn Páo"));
-    {
-        std::ofstream(dir / "bodies.tsv") << "# phrase\tclass\nBan Mới\n";
-    }
+    { std::ofstream(dir / "bodies.tsv") << "# phrase\tclass\nBan Mới\n"; }
     CHECK_THROWS_WITH(Extractor(dir.string()), Catch::Contains("bodies.tsv:2"));
     fs::remove_all(dir);
     CHECK_THROWS_WITH(Extractor("/no/such/folder"), Catch::Contains("/no/such/folder"));

@@ -44,8 +44,7 @@ TEST_CASE("tokens keep codes - dates and abbreviations whole") {
     CHECK(texts(tokenise("TP.HCM và UBND tỉnh")) ==
           std::vector<std::string>{"TP.HCM", "và", "UBND", "tỉnh"});
     // A slash or dash between ordinary words splits them: a credit, not one name.
-    CHECK(texts(tokenise("An Đăng/TTXVN")) ==
-          std::vector<std::string>{"An", "Đăng", "/", "TTXVN"});
+    CHECK(texts(tokenise("An Đăng/TTXVN")) == std::vector<std::string>{"An", "Đăng", "/", "TTXVN"});
     CHECK(texts(tokenise("Bà Rịa-Vũng Tàu")) ==
           std::vector<std::string>{"Bà", "Rịa", "-", "Vũng", "Tàu"});
 }
