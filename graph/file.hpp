@@ -20,7 +20,7 @@ public:
 };
 
 /// The newest format version this build writes and reads; older versions stay readable.
-inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::uint32_t kFormatVersion = 2;
 
 /// Writes `graph` to `path` atomically. Throws FileError (unwritable folder, full disk, ...);
 /// on failure `path` is unchanged and no temporary file is left behind.

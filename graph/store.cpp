@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <stdexcept>
 
 namespace vnkg::graph {
@@ -152,6 +153,7 @@ NodeId Graph::merge_node(Node node) {
     if (node.name.empty()) {
         throw std::invalid_argument("a node needs a name");
     }
+    index_nodes();
     // One lookup that finds or reserves the key: at millions of nodes the index's cache misses
     // are most of the cost.
     auto [found, inserted] =
@@ -175,11 +177,45 @@ NodeId Graph::merge_node(Node node) {
         node_index_.erase(found);
         throw;
     }
-    for (const std::string& l : node.labels) {
-        label_index_[l].push_back(id);
+    add_labels(node, id);
+    graph_[id] = std::move(node);
+    nodes_indexed_ = node_count();
+    return id;
+}
+
+NodeId Graph::append_node(Node node) {
+    if (node.labels.empty() || node.labels.front().empty()) {
+        throw std::invalid_argument("a node needs a label");
     }
+    if (node.name.empty()) {
+        throw std::invalid_argument("a node needs a name");
+    }
+    NodeId id = boost::add_vertex(graph_);
+    add_labels(node, id);
     graph_[id] = std::move(node);
     return id;
+}
+
+void Graph::add_labels(const Node& node, NodeId id) {
+    for (const std::string& l : node.labels) {
+        auto found = label_index_.find(l);
+        if (found == label_index_.end()) {
+            found = label_index_.emplace(l, std::vector<NodeId>{}).first;
+        }
+        found->second.push_back(id);
+    }
+}
+
+void Graph::index_nodes() const {
+    if (nodes_indexed_ == node_count()) {
+        return;
+    }
+    node_index_.reserve(node_count());
+    for (; nodes_indexed_ < node_count(); ++nodes_indexed_) {
+        const Node& n = graph_[nodes_indexed_];
+        // Should two appended nodes share an identity, the first stays the one merge_node() finds.
+        node_index_.try_emplace(identity_key(n.type(), n.name, n.scope), nodes_indexed_);
+    }
 }
 
 EdgeId Graph::merge_edge(NodeId from, NodeId to, Edge edge) {
@@ -224,7 +260,63 @@ EdgeId Graph::append_edge(NodeId from, NodeId to, Edge edge) {
     return id;
 }
 
+void Graph::append_edges(std::vector<EdgeRecord> edges) {
+    std::size_t n = node_count();
+    std::vector<std::uint32_t> out_degree(n);
+    std::vector<std::uint32_t> in_degree(n);
+    for (const EdgeRecord& e : edges) {
+        if (e.from >= n || e.to >= n) {
+            throw std::out_of_range("edge between unknown nodes");
+        }
+        ++out_degree[e.from];
+        ++in_degree[e.to];
+    }
+    // Sizing each node's edge lists once spares the regrowth (and the allocator's work on the
+    // large lists of busy nodes) that one add_edge() at a time causes. Boost 1.74 keeps them as
+    // public members of the stored vertex.
+    for (NodeId v = 0; v < n; ++v) {
+        auto& stored = graph_.m_vertices[v];
+        if (out_degree[v] != 0) {
+            stored.m_out_edges.reserve(stored.m_out_edges.size() + out_degree[v]);
+        }
+        if (in_degree[v] != 0) {
+            stored.m_in_edges.reserve(stored.m_in_edges.size() + in_degree[v]);
+        }
+    }
+    out_degree = {};
+    in_degree = {};
+    EdgeId first = edges_.size();
+    if (edges_.empty()) {
+        edges_ = std::move(edges);
+    } else {
+        edges_.reserve(edges_.size() + edges.size());
+        for (EdgeRecord& e : edges) {
+            edges_.push_back(std::move(e)); // does not throw: the room is reserved
+        }
+    }
+    EdgeId id = first;
+    try {
+        for (; id < edges_.size(); ++id) {
+            boost::add_edge(edges_[id].from, edges_[id].to, EdgeRef{id}, graph_);
+        }
+    } catch (...) {
+        // Edges were added in order, so each one to undo is the last out-edge of its source.
+        while (id > first) {
+            --id;
+            auto last = boost::out_edges(edges_[id].from, graph_).second;
+            --last;
+            boost::remove_edge(*last, graph_);
+        }
+        edges_.resize(first);
+        throw;
+    }
+}
+
 void Graph::index_edges() {
+    if (edges_indexed_ == edges_.size()) {
+        return;
+    }
+    edge_index_.reserve(edges_.size());
     for (; edges_indexed_ < edges_.size(); ++edges_indexed_) {
         const EdgeSlot& slot = edges_[edges_indexed_];
         // Should two appended edges be one fact, the first stays the one merge_edge() finds.
@@ -233,13 +325,15 @@ void Graph::index_edges() {
 }
 
 void Graph::reserve(std::size_t nodes, std::size_t edges) {
+    // The indexes are sized when they are built or as merges fill them: a graph that is only
+    // loaded and read never builds them.
+    graph_.m_vertices.reserve(nodes);
     edges_.reserve(edges);
-    node_index_.reserve(nodes);
-    edge_index_.reserve(edges);
 }
 
 std::optional<NodeId> Graph::find_node(std::string_view type, std::string_view name,
                                        std::string_view scope) const {
+    index_nodes();
     auto found = node_index_.find(identity_key(type, name, scope));
     if (found == node_index_.end()) {
         return std::nullopt;
@@ -372,6 +466,7 @@ void Graph::remove_articles(const std::set<std::string, std::less<>>& ids) {
     graph_.swap(rebuilt.graph_);
     edges_.swap(rebuilt.edges_);
     node_index_.swap(rebuilt.node_index_);
+    nodes_indexed_ = rebuilt.nodes_indexed_;
     edge_index_.swap(rebuilt.edge_index_);
     edges_indexed_ = rebuilt.edges_indexed_;
     label_index_.swap(rebuilt.label_index_);

@@ -49,12 +49,25 @@ public:
     /// Vertices carry their Node (vertex descriptor == NodeId); edges an EdgeRef.
     using BoostGraph =
         boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, EdgeRef>;
+    /// An edge with its ends, as append_edges() takes it.
+    struct EdgeRecord {
+        NodeId from = 0;
+        NodeId to = 0;
+        Edge data;
+    };
 
     /// Adds `node`, or merges it into the node with the same identity key: labels are united,
     /// properties missing on the stored node are added (string lists are united), mentions are
     /// appended unless already there. Returns the node's id. Throws std::invalid_argument when
     /// the node has no label or an empty name.
     NodeId merge_node(Node node);
+
+    /// Adds `node` as a new node without looking for one with the same identity: for a loader
+    /// reading nodes that a Graph already merged, so that loading never computes identity keys.
+    /// The identity index is built on the next merge_node() or find_node(); should two appended
+    /// nodes share an identity, the first is the one they find. Returns the node's id. Throws
+    /// std::invalid_argument when the node has no label or an empty name.
+    NodeId append_node(Node node);
 
     /// Adds the edge `from -[edge.type]-> to`, or merges it into the same fact (same ends, type,
     /// and `title` and `role` properties): sources appended unless already there, missing
@@ -67,11 +80,17 @@ public:
     /// std::out_of_range for an unknown node id.
     EdgeId append_edge(NodeId from, NodeId to, Edge edge);
 
+    /// As append_edge() for each edge in order, but every node's edge lists are sized once
+    /// first: for a loader adding millions of edges. Throws std::out_of_range for an unknown
+    /// node id before adding any; on any failure the graph is left as it was.
+    void append_edges(std::vector<EdgeRecord> edges);
+
     /// Makes room for this many nodes and edges in all, so that a loader that knows the sizes
     /// up front fills the graph without regrowing its tables. Only a hint.
     void reserve(std::size_t nodes, std::size_t edges);
 
-    /// The node with this identity, if any.
+    /// The node with this identity, if any. The first call after append_node() builds the
+    /// identity index, so on such a graph the first call must not race with another.
     std::optional<NodeId> find_node(std::string_view type, std::string_view name,
                                     std::string_view scope = {}) const;
 
@@ -115,18 +134,18 @@ public:
     const BoostGraph& boost_graph() const { return graph_; }
 
 private:
-    struct EdgeSlot {
-        NodeId from = 0;
-        NodeId to = 0;
-        Edge data;
-    };
+    using EdgeSlot = EdgeRecord;
 
     static std::string edge_key(NodeId from, NodeId to, const Edge& edge);
     void index_edges();
+    void index_nodes() const;
+    void add_labels(const Node& node, NodeId id);
 
     BoostGraph graph_;
     std::vector<EdgeSlot> edges_;
-    std::unordered_map<std::string, NodeId> node_index_;
+    // Built lazily (see append_node()), also by the const find_node().
+    mutable std::unordered_map<std::string, NodeId> node_index_;
+    mutable std::size_t nodes_indexed_ = 0; ///< nodes [0, nodes_indexed_) are in node_index_
     std::unordered_map<std::string, EdgeId> edge_index_;
     std::size_t edges_indexed_ = 0; ///< edges_[0, edges_indexed_) are in edge_index_
     std::map<std::string, std::vector<NodeId>, std::less<>> label_index_;

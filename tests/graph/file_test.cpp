@@ -209,6 +209,10 @@ void check_same(const Graph& a, const Graph& b) {
             CHECK(same_value(xi->second, yi->second));
         }
     }
+    for (NodeId i = 0; i < a.node_count(); ++i) {
+        CHECK(a.out_edges(i) == b.out_edges(i));
+        CHECK(a.in_edges(i) == b.in_edges(i));
+    }
     REQUIRE(a.articles().size() == b.articles().size());
     for (const auto& [id, info] : a.articles()) {
         const ArticleInfo* other = b.article(id);
@@ -456,5 +460,85 @@ TEST_CASE("a process killed while saving leaves the previous file loadable") {
         REQUIRE_NOTHROW(back = load(path));
         CHECK(back.node_count() == big.node_count());
         CHECK(back.edge_count() == big.edge_count());
+    }
+}
+
+namespace {
+
+Node make_person(std::string name) {
+    Node n;
+    n.labels = {"Person"};
+    n.name = std::move(name);
+    return n;
+}
+
+// The payload of a file this build saved, as format 1 wrote it: without the identity rule's
+// print that format 2 puts first.
+std::string as_format_1(const std::string& whole) {
+    return frame(whole.substr(24 + 8, whole.size() - 24 - 8 - 8), 1);
+}
+
+} // namespace
+
+TEST_CASE("a file in format 1 still loads") {
+    TempDir dir;
+    std::string path = dir.file("g.vnkg");
+    Graph g = sample_graph();
+    save(g, path);
+    std::string whole = read_bytes(path);
+    std::string old_path = dir.file("old.vnkg");
+    write_bytes(old_path, as_format_1(whole));
+    Graph back = load(old_path);
+    check_same(g, back);
+    CHECK(back.find_node("Directive", "kế hoạch số 10-kh/tu", "Hưng Yên").has_value());
+    // Saving it again writes the current format, the same bytes as the original save.
+    save(back, old_path);
+    CHECK(read_bytes(old_path) == whole);
+}
+
+TEST_CASE("nodes are merged on loading when the identity rule changed since the save") {
+    // Two stored nodes that this build's rule says are one, as after a change to name_key.
+    Graph g;
+    NodeId a = g.append_node(make_person("Đào Hồng Vận"));
+    NodeId b = g.append_node(make_person("ĐÀO HỒNG VẬN"));
+    Node meeting;
+    meeting.labels = {"Meeting"};
+    meeting.name = "Hội nghị";
+    NodeId m = g.append_node(meeting);
+    Edge from_a;
+    from_a.type = "ATTENDED";
+    from_a.sources = {{"a1", "s1"}};
+    Edge from_b = from_a;
+    from_b.sources = {{"a2", "s2"}};
+    g.append_edge(a, m, from_a);
+    g.append_edge(b, m, from_b);
+    TempDir dir;
+    std::string path = dir.file("g.vnkg");
+    save(g, path);
+    std::string whole = read_bytes(path);
+
+    SECTION("saved under this build's rule, the nodes are taken as distinct") {
+        Graph back = load(path);
+        CHECK(back.node_count() == 3);
+        CHECK(back.edge_count() == 2);
+    }
+    auto check_merged = [&](const std::string& file) {
+        Graph back = load(file);
+        REQUIRE(back.node_count() == 2);
+        CHECK(back.node(0).name == "Đào Hồng Vận");
+        REQUIRE(back.edge_count() == 1);
+        CHECK(back.edge_source(0) == 0);
+        CHECK(back.edge_target(0) == 1);
+        CHECK(back.edge(0).sources == std::vector<Provenance>{{"a1", "s1"}, {"a2", "s2"}});
+    };
+    SECTION("saved under another rule (another print), they are merged") {
+        std::string payload = whole.substr(24, whole.size() - 24 - 8);
+        payload[0] = static_cast<char>(payload[0] ^ 1);
+        write_bytes(path, frame(payload, 2));
+        check_merged(path);
+    }
+    SECTION("in format 1, which has no print, they are merged") {
+        write_bytes(path, as_format_1(whole));
+        check_merged(path);
     }
 }

@@ -279,3 +279,77 @@ TEST_CASE("append_edge adds without looking, and merge_edge still finds appended
     CHECK(g.edge_count() == 2);
     CHECK_THROWS_AS(g.append_edge(p, 7, make_edge("X")), std::out_of_range);
 }
+
+TEST_CASE("append_node adds without looking, and find_node and merge_node index appended nodes") {
+    Graph g;
+    NodeId a = g.append_node(make_node("Person", "Đào Hồng Vận"));
+    NodeId b = g.append_node(make_node("Person", "ĐÀO HỒNG VẬN"));
+    CHECK(a != b);
+    CHECK(g.node_count() == 2);
+    CHECK(g.nodes_with_label("Person") == std::vector<NodeId>{a, b});
+    // Two appended nodes with one identity: the first is the one found.
+    CHECK(g.find_node("Person", "đào hồng vận") == a);
+    CHECK(g.merge_node(make_node("Person", "Đào  Hồng Vận", {}, {{"a1", "s1"}})) == a);
+    CHECK(g.node(a).mentions == std::vector<Provenance>{{"a1", "s1"}});
+    NodeId m = g.merge_node(make_node("Meeting", "M"));
+    CHECK(m == 2);
+    // Nodes appended after the index was built are indexed on the next lookup.
+    NodeId c = g.append_node(make_node("Province", "Hưng Yên"));
+    CHECK(g.find_node("Province", "hưng yên") == c);
+    CHECK(g.merge_node(make_node("Province", "HƯNG YÊN")) == c);
+    CHECK(g.merge_node(make_node("Meeting", "M")) == m);
+    CHECK(g.node_count() == 4);
+    CHECK_THROWS_AS(g.append_node(make_node("", "X")), std::invalid_argument);
+    CHECK_THROWS_AS(g.append_node(make_node("Person", "")), std::invalid_argument);
+    CHECK(g.node_count() == 4);
+}
+
+TEST_CASE("append_edges adds edges in order, as append_edge one by one does") {
+    auto nodes = [](Graph& g) {
+        for (int i = 0; i < 6; ++i) {
+            std::string name = "P";
+            name += std::to_string(i);
+            g.append_node(make_node("Person", std::move(name)));
+        }
+    };
+    std::vector<std::pair<NodeId, NodeId>> ends = {{0, 1}, {0, 2}, {3, 0}, {1, 0}, {0, 1},
+                                                   {5, 5}, {2, 0}, {0, 4}, {4, 3}};
+    Graph one;
+    Graph bulk;
+    nodes(one);
+    nodes(bulk);
+    std::vector<Graph::EdgeRecord> first;
+    std::vector<Graph::EdgeRecord> second;
+    for (std::size_t i = 0; i < ends.size(); ++i) {
+        Edge e = make_edge(i % 2 == 0 ? "ATTENDED" : "MENTIONS",
+                           {{"n", static_cast<std::int64_t>(i)}}, {{"a" + std::to_string(i), "s"}});
+        one.append_edge(ends[i].first, ends[i].second, e);
+        (i < 6 ? first : second).push_back(Graph::EdgeRecord{ends[i].first, ends[i].second, e});
+    }
+    bulk.append_edges(std::move(first));
+    bulk.append_edges(std::move(second)); // onto edges already there
+    REQUIRE(bulk.edge_count() == one.edge_count());
+    CHECK(boost::num_edges(bulk.boost_graph()) == ends.size());
+    for (EdgeId e = 0; e < one.edge_count(); ++e) {
+        CHECK(bulk.edge_source(e) == one.edge_source(e));
+        CHECK(bulk.edge_target(e) == one.edge_target(e));
+        CHECK(bulk.edge(e).props == one.edge(e).props);
+        CHECK(bulk.edge(e).sources == one.edge(e).sources);
+    }
+    for (NodeId v = 0; v < one.node_count(); ++v) {
+        CHECK(bulk.out_edges(v) == one.out_edges(v));
+        CHECK(bulk.in_edges(v) == one.in_edges(v));
+    }
+    // Appended facts are still found by merge_edge.
+    CHECK(bulk.merge_edge(0, 1, make_edge("ATTENDED", {{"n", std::int64_t{0}}})) == 0);
+
+    SECTION("an unknown end refuses the whole batch") {
+        std::vector<Graph::EdgeRecord> bad;
+        bad.push_back(Graph::EdgeRecord{0, 1, make_edge("X")});
+        bad.push_back(Graph::EdgeRecord{0, 6, make_edge("X")});
+        CHECK_THROWS_AS(bulk.append_edges(std::move(bad)), std::out_of_range);
+        CHECK(bulk.edge_count() == ends.size());
+        CHECK(boost::num_edges(bulk.boost_graph()) == ends.size());
+        CHECK(bulk.out_edges(0) == one.out_edges(0));
+    }
+}
