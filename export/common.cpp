@@ -336,9 +336,10 @@ StableIds::Text StableIds::text(char prefix, std::uint64_t hash, std::size_t cop
     }
     t.size = 17;
     if (copy > 0) {
-        std::string suffix = "_" + std::to_string(copy + 1);
-        std::copy(suffix.begin(), suffix.end(), t.data + 17);
-        t.size = static_cast<unsigned char>(17 + suffix.size());
+        std::string digits = std::to_string(copy + 1);
+        t.data[17] = '_';
+        std::copy(digits.begin(), digits.end(), t.data + 18);
+        t.size = static_cast<unsigned char>(18 + digits.size());
     }
     return t;
 }
