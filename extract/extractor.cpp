@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -138,6 +139,8 @@ class Run {
     void find_persons(Sentence& s, std::size_t si);
     void find_authors();
     void find_bodies(Sentence& s);
+    void find_positions(const Sentence& s);
+    void keep_position_titles();
     void find_directives(Sentence& s);
     void find_meetings(Sentence& s, std::size_t si);
     std::size_t meeting_name_end(const Tokens& t, std::size_t i, std::size_t head_len) const;
@@ -209,6 +212,8 @@ class Run {
         std::size_t name_len = 0;
         std::string id;
         std::vector<std::string> titles;
+        /// Where each title was written in the sentence: [first, last) and the title.
+        std::vector<std::tuple<std::size_t, std::size_t, std::string>> title_spans;
     };
     struct BodyMention {
         std::size_t first = 0;
@@ -955,6 +960,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         // Titles before the name: the chain "A, B, C Name" of title clauses.
         std::vector<std::string> titles;
+        std::vector<std::pair<std::size_t, std::size_t>> spans; // where each title is written
         if (head < i) {
             std::size_t end = i;
             while (end > head && lex_.honorifics.match(t, end - 1).first == 1) {
@@ -966,6 +972,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             }
             if (h < end) {
                 titles.push_back(join(t, h, end));
+                spans.emplace_back(h, end);
             }
             std::size_t c = clause;
             while (c >= 2 && t[c - 1].text == ","sv) {
@@ -977,6 +984,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
                     break;
                 }
                 titles.insert(titles.begin(), join(t, b, c - 1));
+                spans.insert(spans.begin(), {b, c - 1});
                 c = b;
             }
         }
@@ -999,6 +1007,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             }
             if (e2 > h) {
                 titles.push_back(join(t, h, e2));
+                spans.emplace_back(h, e2);
             }
             k = e2;
             if (k < t.size() && t[k].text == ")"sv) {
@@ -1007,13 +1016,15 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             }
         }
         pm.last = std::max(pm.last, k);
-        for (std::string& title : titles) {
+        for (std::size_t n = 0; n < titles.size(); ++n) {
+            const std::string& title = titles[n];
             std::string key = lower(title);
             if (key == "trưởng đoàn"sv || key == "phó trưởng đoàn"sv || key == "đồng chí"sv) {
                 continue;
             }
             add_title(pm.id, title);
             pm.titles.push_back(title);
+            pm.title_spans.emplace_back(spans[n].first, spans[n].second, title);
         }
         persons_here_.push_back(pm);
         i = after - 1;
@@ -1039,6 +1050,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             if (pm.first > c) {
                 add_title(pm.id, shared);
                 pm.titles.push_back(shared);
+                pm.title_spans.emplace_back(h, c, shared);
             }
         }
     }
@@ -1673,6 +1685,81 @@ void Run::find_bodies(Sentence& s) {
         bodies_here_.push_back({i, i + m->len, id});
         i += m->len - 1;
     }
+}
+
+// A title that names a body ("Trưởng ban Tuyên giáo Tỉnh ủy", completed to the Ban Tuyên giáo
+// Tỉnh ủy of the article's province by find_bodies) is a post held in that body. A title that
+// names none ("Bí thư" alone) says where the person works only by guess, so it gives no edge.
+void Run::find_positions(const Sentence& s) {
+    for (const PersonMention& pm : persons_here_) {
+        for (const auto& [first, last, title] : pm.title_spans) {
+            // The first body that starts inside the title is the one it names; a later one is
+            // its parent's place or another body the title runs into.
+            const BodyMention* body = nullptr;
+            for (const BodyMention& b : bodies_here_) {
+                if (b.first >= first && b.first < last) {
+                    body = &b;
+                    break;
+                }
+            }
+            if (body == nullptr) {
+                continue;
+            }
+            // "Trưởng Đoàn kiểm tra số 12 của Bộ Chính trị": the post is in an unnamed unit
+            // that the body only owns.
+            bool owned = false;
+            for (std::size_t k = first; k < body->first; ++k) {
+                owned = owned || s.toks[k].low == "của"sv;
+            }
+            if (owned) {
+                continue;
+            }
+            graph::Properties props{{"title", title}};
+            if (!published_.empty()) {
+                props["date"] = published_;
+            }
+            add_relation(std::string(graph::rel::holds_position), pm.id, body->id, std::move(props),
+                         s.text);
+        }
+    }
+}
+
+// A position's title as the person's titles finally keep it: add_title merges a title into a
+// longer one written later ("Chủ tịch Hội đồng nhân dân thành phố" into "... thành phố Cao
+// Lãnh"), which is then the post meant; two edges that become one are kept once.
+void Run::keep_position_titles() {
+    std::set<std::string> seen;
+    std::vector<Relation> kept;
+    kept.reserve(out_.relations.size());
+    for (Relation& r : out_.relations) {
+        if (r.type == graph::rel::holds_position) {
+            std::string title(graph::string_prop(r.props, "title"));
+            const Entity* person = entity_by_id(entities_, r.from);
+            const std::vector<std::string>* titles = nullptr;
+            if (person != nullptr) {
+                auto it = person->props.find("titles");
+                if (it != person->props.end()) {
+                    titles = std::get_if<std::vector<std::string>>(&it->second);
+                }
+            }
+            if (titles != nullptr) {
+                std::string key = lower(title);
+                for (const std::string& old : *titles) {
+                    if (lower(old).find(key) != std::string::npos) {
+                        r.props["title"] = old;
+                        break;
+                    }
+                }
+            }
+            std::string key = r.from + "\x1f" + r.to + "\x1f" +
+                              lower(std::string(graph::string_prop(r.props, "title")));
+            if (!seen.insert(key).second) {
+                continue;
+            }
+        }
+        kept.push_back(std::move(r));
+    }
+    out_.relations = std::move(kept);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2562,6 +2649,7 @@ Extraction Run::run() {
         cur_sentence_ = si;
         find_persons(s, si);
         find_bodies(s);
+        find_positions(s);
         find_directives(s);
         find_meetings(s, si);
     }
@@ -2583,6 +2671,7 @@ Extraction Run::run() {
             }
         }
     }
+    keep_position_titles();
     // Relations that name the article stay as "article"; the writer and the graph know it.
     out_.entities = std::move(entities_);
     return std::move(out_);

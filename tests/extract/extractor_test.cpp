@@ -139,6 +139,36 @@ TEST_CASE("bodies take the article's place - generic plurals are left out") {
     CHECK(relation(x, "LOCATED_IN", board, province) != nullptr);
 }
 
+TEST_CASE("a title that names a body is a position held in it - dated by the article") {
+    Extraction x = run(kSeedLike);
+    const Entity* van = find(x, "Person", "Đào Hồng Vận");
+    const Entity* board = find(x, "Organisation", "Ban Tuyên giáo Tỉnh ủy Hưng Yên");
+    REQUIRE(van != nullptr);
+    REQUIRE(board != nullptr);
+    const Relation* held = relation(x, "HOLDS_POSITION", van, board);
+    REQUIRE(held != nullptr);
+    CHECK(graph::string_prop(held->props, "title") == "Trưởng ban Tuyên giáo Tỉnh ủy");
+    CHECK(graph::string_prop(held->props, "date") == "2023-10-03");
+    CHECK(held->sentence.find("Đào Hồng Vận, Ủy viên Thường vụ") != std::string::npos);
+    // The title is written twice in the article; "Ủy viên Thường vụ" names no body.
+    std::size_t positions = 0;
+    for (const Relation& r : x.relations) {
+        positions += r.type == "HOLDS_POSITION" ? 1 : 0;
+    }
+    CHECK(positions == 1);
+}
+
+TEST_CASE("a title that names no body gives no position") {
+    Extraction x =
+        run("Đồng chí Nguyễn Văn Nam, Phó Trưởng ban phát biểu tại buổi làm việc.\n", "2024-05-02");
+    const Entity* nam = find(x, "Person", "Nguyễn Văn Nam");
+    REQUIRE(nam != nullptr);
+    CHECK(contains(titles(nam), "Phó Trưởng ban"));
+    for (const Relation& r : x.relations) {
+        CHECK(r.type != "HOLDS_POSITION");
+    }
+}
+
 TEST_CASE("directives: codes in any written form - date - issuer - references - local scope") {
     Extraction x = run(kSeedLike);
     const Entity* kl = find(x, "Directive", "Kết luận số 01-KL/TW");
