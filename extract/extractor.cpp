@@ -344,7 +344,9 @@ void Run::find_header() {
                 words += tok.word ? 1 : 0;
                 dated = dated || (tok.digit && parse_day_month(tok.text, d));
             }
-            if (words >= 5 && !dated) {
+            // "Trang chủ > Tin tức > ...": a breadcrumb names sections, never the article.
+            bool breadcrumb = line.find(" > "sv) != std::string_view::npos;
+            if (words >= 5 && !dated && !breadcrumb) {
                 if (!t.empty() && t[0].text == "null"sv) {
                     line = trim(line.substr(t[0].end));
                 }

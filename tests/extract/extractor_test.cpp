@@ -110,6 +110,13 @@ TEST_CASE("the article's own date - not the page's render date - the title from 
     CHECK(x.province == "Hưng Yên");
 }
 
+TEST_CASE("a breadcrumb line is never the article's title") {
+    Extraction x = run("Trang chủ > Tin tức > Tuyên giáo cơ sở\n"
+                       "Tiên Lữ: Tọa đàm nâng cao chất lượng nắm bắt dư luận xã hội ở cơ sở\n"
+                       "Ngày 5/9/2024, Huyện ủy Tiên Lữ tổ chức tọa đàm.\n");
+    CHECK(x.article.title == "Tiên Lữ: Tọa đàm nâng cao chất lượng nắm bắt dư luận xã hội ở cơ sở");
+}
+
 TEST_CASE("persons with titles split at commas - the byline as an author") {
     Extraction x = run(kSeedLike);
     const Entity* van = find(x, "Person", "Đào Hồng Vận");
