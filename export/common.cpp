@@ -375,4 +375,21 @@ void append_value_xml(std::string& out, const graph::Value& v) {
     }
 }
 
+const char* xml_attr_type(const Column& c) {
+    if (c.list) {
+        return "string";
+    }
+    switch (c.kind) {
+    case Kind::boolean:
+        return "boolean";
+    case Kind::integer:
+        return "long";
+    case Kind::real:
+        return "double";
+    case Kind::text:
+        break;
+    }
+    return "string";
+}
+
 } // namespace vnkg::exporter

@@ -134,6 +134,10 @@ struct Column {
     bool list = false;
 };
 
+/// The XML attribute type of a column, as GraphML and GEXF both name it: boolean, long, double or
+/// string (lists are joined into strings).
+const char* xml_attr_type(const Column& c);
+
 /// The property columns of `props_of(item)` over `items`, sorted by name. `reserved` names are
 /// renamed to `prop_<name>`.
 template <class Items, class PropsOf>

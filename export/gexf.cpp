@@ -8,23 +8,6 @@ namespace vnkg::exporter {
 
 namespace {
 
-const char* gexf_type(const Column& c) {
-    if (c.list) {
-        return "string";
-    }
-    switch (c.kind) {
-    case Kind::boolean:
-        return "boolean";
-    case Kind::integer:
-        return "long";
-    case Kind::real:
-        return "double";
-    case Kind::text:
-        break;
-    }
-    return "string";
-}
-
 void write_attributes(Sink& out, const char* cls, const std::vector<std::string_view>& fixed,
                       const std::vector<Column>& cols) {
     std::string& b = out.buf();
@@ -41,7 +24,7 @@ void write_attributes(Sink& out, const char* cls, const std::vector<std::string_
         b += "      <attribute id=\"" + std::to_string(i++) + "\" title=\"";
         append_xml(b, c.out_name, true);
         b += "\" type=\"";
-        b += gexf_type(c);
+        b += xml_attr_type(c);
         b += "\"/>\n";
     }
     b += "    </attributes>\n";

@@ -5,23 +5,6 @@ namespace vnkg::exporter {
 
 namespace {
 
-const char* graphml_type(const Column& c) {
-    if (c.list) {
-        return "string";
-    }
-    switch (c.kind) {
-    case Kind::boolean:
-        return "boolean";
-    case Kind::integer:
-        return "long";
-    case Kind::real:
-        return "double";
-    case Kind::text:
-        break;
-    }
-    return "string";
-}
-
 // A `<key>`; its description marks list columns so that `vnkg import` splits them again.
 void write_key(Sink& out, const std::string& id, const char* domain, std::string_view name,
                const char* type, bool list) {
@@ -143,7 +126,7 @@ WriteReport write_graphml(const graph::Graph& g, const Subgraph& sub, std::ostre
     std::vector<std::string> node_keys;
     for (std::size_t i = 0; i < node_cols.size(); ++i) {
         node_keys.push_back(std::string("n").append(std::to_string(i)));
-        write_key(out, node_keys.back(), "node", node_cols[i].out_name, graphml_type(node_cols[i]),
+        write_key(out, node_keys.back(), "node", node_cols[i].out_name, xml_attr_type(node_cols[i]),
                   node_cols[i].list);
     }
     write_key(out, "elabel", "edge", "label", "string", false);
@@ -154,7 +137,7 @@ WriteReport write_graphml(const graph::Graph& g, const Subgraph& sub, std::ostre
     std::vector<std::string> edge_keys;
     for (std::size_t i = 0; i < edge_cols.size(); ++i) {
         edge_keys.push_back(std::string("e").append(std::to_string(i)));
-        write_key(out, edge_keys.back(), "edge", edge_cols[i].out_name, graphml_type(edge_cols[i]),
+        write_key(out, edge_keys.back(), "edge", edge_cols[i].out_name, xml_attr_type(edge_cols[i]),
                   edge_cols[i].list);
     }
     out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
