@@ -310,8 +310,9 @@ void Run::find_header() {
     }
     std::string best;
     for (std::string_view line : lines) {
-        Tokens t = tokenise(line);
-        lex_.assign_ids(t);
+        // A dated head line is short: a line of more than 12 words is never one, so thirteen
+        // words are enough to tell.
+        Tokens t = tokenise(line, 13);
         std::size_t words = 0;
         for (const Token& tok : t) {
             words += tok.word ? 1 : 0;

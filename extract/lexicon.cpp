@@ -3,6 +3,7 @@
 #include "graph/text.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,15 +11,55 @@
 
 namespace vnkg::extract {
 
-int Vocabulary::intern(const std::string& word) {
-    auto [it, added] = ids_.emplace(word, static_cast<int>(ids_.size()));
-    (void)added;
-    return it->second;
+std::uint64_t Vocabulary::hash(std::string_view word) {
+    // Eight bytes at a time with a 64-bit mix: words are short, and this is on every token.
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ word.size();
+    std::size_t i = 0;
+    for (; i + 8 <= word.size(); i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, word.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, word.data() + i, word.size() - i);
+    h = (h ^ w) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 29);
 }
 
-int Vocabulary::find(const std::string& word) const {
-    auto it = ids_.find(word);
-    return it == ids_.end() ? -1 : it->second;
+std::size_t Vocabulary::slot_of(std::string_view word, std::uint64_t h) const {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+        int id = slots_[at];
+        if (id < 0 || (hashes_[static_cast<std::size_t>(id)] == h &&
+                       words_[static_cast<std::size_t>(id)] == word)) {
+            return at;
+        }
+    }
+}
+
+int Vocabulary::intern(std::string_view word) {
+    if ((words_.size() + 1) * 2 > slots_.size()) {
+        slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, -1);
+        for (std::size_t id = 0; id < words_.size(); ++id) {
+            slots_[slot_of(words_[id], hashes_[id])] = static_cast<int>(id);
+        }
+    }
+    std::uint64_t h = hash(word);
+    std::size_t at = slot_of(word, h);
+    if (slots_[at] < 0) {
+        slots_[at] = static_cast<int>(words_.size());
+        words_.emplace_back(word);
+        hashes_.push_back(h);
+    }
+    return slots_[at];
+}
+
+int Vocabulary::find(std::string_view word) const {
+    if (slots_.empty()) {
+        return -1;
+    }
+    return slots_[slot_of(word, hash(word))];
 }
 
 void PhraseTable::add(std::string_view phrase, int value, Vocabulary& vocabulary) {
@@ -30,14 +71,55 @@ void PhraseTable::add(std::string_view phrase, int value, Vocabulary& vocabulary
         return;
     }
     auto first = static_cast<std::size_t>(words.front());
-    if (by_first_.size() <= first) {
-        by_first_.resize(first + 1);
+    if (roots_.size() <= first) {
+        roots_.resize(first + 1, -1);
     }
-    auto& list = by_first_[first];
-    list.emplace_back(std::move(words), value);
-    std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
-        return a.first.size() > b.first.size();
-    });
+    if (roots_[first] < 0) {
+        roots_[first] = static_cast<int>(nodes_.size());
+        nodes_.emplace_back();
+    }
+    int node = roots_[first];
+    for (std::size_t k = 1; k < words.size(); ++k) {
+        auto& next = nodes_[static_cast<std::size_t>(node)].next;
+        auto it = std::find_if(next.begin(), next.end(),
+                               [&](const std::pair<int, int>& e) { return e.first == words[k]; });
+        if (it != next.end()) {
+            node = it->second;
+            continue;
+        }
+        int child = static_cast<int>(nodes_.size());
+        nodes_[static_cast<std::size_t>(node)].next.emplace_back(words[k], child);
+        nodes_.emplace_back();
+        node = child;
+    }
+    TrieNode& end = nodes_[static_cast<std::size_t>(node)];
+    if (!end.terminal) {
+        end.terminal = true;
+        end.value = value;
+    }
+}
+
+std::pair<std::size_t, int> PhraseTable::walk(const std::vector<Token>& tokens,
+                                              std::size_t i) const {
+    std::pair<std::size_t, int> best{0, -1};
+    auto node = static_cast<std::size_t>(roots_[static_cast<std::size_t>(tokens[i].id)]);
+    for (std::size_t k = i;;) {
+        const TrieNode& n = nodes_[node];
+        if (n.terminal) {
+            best = {k - i + 1, n.value};
+        }
+        ++k;
+        if (k >= tokens.size() || n.next.empty() || tokens[k].id < 0) {
+            return best;
+        }
+        auto it = std::find_if(n.next.begin(), n.next.end(), [&](const std::pair<int, int>& e) {
+            return e.first == tokens[k].id;
+        });
+        if (it == n.next.end()) {
+            return best;
+        }
+        node = static_cast<std::size_t>(it->second);
+    }
 }
 
 void Lexicon::assign_ids(std::vector<Token>& tokens) const {

@@ -7,6 +7,7 @@
 #include "extract/scan.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -31,49 +32,53 @@ const std::vector<LexiconFile>& embedded_lexicon_files();
 class Vocabulary {
   public:
     /// The id of `word` (lower case), adding it when new.
-    int intern(const std::string& word);
+    int intern(std::string_view word);
     /// The id of `word`, or -1.
-    int find(const std::string& word) const;
-    std::size_t size() const { return ids_.size(); }
+    int find(std::string_view word) const;
+    std::size_t size() const { return words_.size(); }
 
   private:
-    std::unordered_map<std::string, int> ids_;
+    static std::uint64_t hash(std::string_view word);
+    /// The slot that holds `word`, or the empty slot where it would go.
+    std::size_t slot_of(std::string_view word, std::uint64_t h) const;
+
+    std::vector<std::string> words_;   ///< by id
+    std::vector<std::uint64_t> hashes_; ///< by id
+    std::vector<int> slots_;           ///< open addressing, a power of two long; -1 is empty
 };
 
-/// Multi-word phrases matched against tokens by their lower-case form, longest first.
+/// Multi-word phrases matched against tokens by their lower-case form, longest first. The
+/// phrases form a trie over word ids, so a match walks one step per token whatever the number
+/// of phrases that share a first word ("ban ...", "hội nghị ...").
 class PhraseTable {
   public:
     /// Adds `phrase` (tokenised and lower-cased, its words interned in `vocabulary`) with a
-    /// payload.
+    /// payload. A phrase added twice keeps its first payload.
     void add(std::string_view phrase, int value, Vocabulary& vocabulary);
 
     /// The longest phrase that starts at `tokens[i]` (whose ids are assigned): its length in
     /// tokens and its payload, or {0, -1}.
     std::pair<std::size_t, int> match(const std::vector<Token>& tokens, std::size_t i) const {
         if (i >= tokens.size() || tokens[i].id < 0 ||
-            static_cast<std::size_t>(tokens[i].id) >= by_first_.size()) {
+            static_cast<std::size_t>(tokens[i].id) >= roots_.size() ||
+            roots_[static_cast<std::size_t>(tokens[i].id)] < 0) {
             return {0, -1};
         }
-        for (const auto& [words, value] : by_first_[static_cast<std::size_t>(tokens[i].id)]) {
-            if (i + words.size() > tokens.size()) {
-                continue;
-            }
-            bool ok = true;
-            for (std::size_t k = 1; k < words.size() && ok; ++k) {
-                ok = tokens[i + k].id == words[k];
-            }
-            if (ok) {
-                return {words.size(), value};
-            }
-        }
-        return {0, -1};
+        return walk(tokens, i);
     }
 
-    bool empty() const { return by_first_.empty(); }
+    bool empty() const { return nodes_.empty(); }
 
   private:
-    using Entry = std::pair<std::vector<int>, int>;
-    std::vector<std::vector<Entry>> by_first_; ///< indexed by the first word's id
+    struct TrieNode {
+        std::vector<std::pair<int, int>> next; ///< (word id, node index)
+        int value = 0;
+        bool terminal = false; ///< a phrase ends here, with `value`
+    };
+    std::pair<std::size_t, int> walk(const std::vector<Token>& tokens, std::size_t i) const;
+
+    std::vector<int> roots_; ///< node index by the first word's id, -1 for none
+    std::vector<TrieNode> nodes_;
 };
 
 /// A province or centrally-run city of the gazetteer.

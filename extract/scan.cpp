@@ -20,19 +20,40 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-std::string lower(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+void lower_in_place(std::string& s) {
+    // Every letter this folds keeps its UTF-8 length in lower case (A-Z, Latin-1, Latin
+    // Extended-A and the Vietnamese block each map within themselves), so bytes are rewritten
+    // where they stand.
     std::size_t pos = 0;
     while (pos < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[pos]);
+        auto c = static_cast<unsigned char>(s[pos]);
         if (c < 0x80) {
-            out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            if (c >= 'A' && c <= 'Z') {
+                s[pos] = static_cast<char>(c + 32);
+            }
             ++pos;
             continue;
         }
-        append_utf8(out, to_lower(next_code_point(s, pos)));
+        std::size_t at = pos;
+        char32_t cp = next_code_point(s, pos);
+        if (!is_upper(cp)) {
+            continue;
+        }
+        char32_t low = to_lower(cp);
+        if (pos - at == 2 && low < 0x800) {
+            s[at] = static_cast<char>(0xC0 | (low >> 6));
+            s[at + 1] = static_cast<char>(0x80 | (low & 0x3F));
+        } else if (pos - at == 3 && low >= 0x800 && low < 0x10000) {
+            s[at] = static_cast<char>(0xE0 | (low >> 12));
+            s[at + 1] = static_cast<char>(0x80 | ((low >> 6) & 0x3F));
+            s[at + 2] = static_cast<char>(0x80 | (low & 0x3F));
+        }
     }
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    lower_in_place(out);
     return out;
 }
 
@@ -52,11 +73,12 @@ bool is_word_char(char32_t cp) { return is_letter(cp) || is_digit(cp); }
 
 } // namespace
 
-std::vector<Token> tokenise(std::string_view s) {
+std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
     std::vector<Token> out;
     out.reserve(s.size() / 5 + 1);
+    std::size_t words = 0;
     std::size_t pos = 0;
-    while (pos < s.size()) {
+    while (pos < s.size() && words < max_words) {
         std::size_t start = pos;
         char32_t cp = next_code_point(s, pos);
         if (is_space(cp)) {
@@ -66,23 +88,10 @@ std::vector<Token> tokenise(std::string_view s) {
         t.begin = start;
         if (is_word_char(cp)) {
             bool starts_digit = is_digit(cp);
-            // One pass: find the end, lower-case into `low`, count letters and capitals.
+            // One pass finds the end and counts letters and capitals; `low` is made after.
             int letters = 0;
             int uppers = 0;
-            auto take = [&](char32_t c) {
-                if (c < 0x80) {
-                    char b = static_cast<char>(c);
-                    if (b >= 'A' && b <= 'Z') {
-                        ++letters;
-                        ++uppers;
-                        t.cap = t.cap || letters == 1;
-                        t.low += static_cast<char>(b + 32);
-                        return;
-                    }
-                    letters += (b >= 'a' && b <= 'z') ? 1 : 0;
-                    t.low += b;
-                    return;
-                }
+            auto count = [&](char32_t c) {
                 if (is_letter(c)) {
                     ++letters;
                     if (is_upper(c)) {
@@ -90,15 +99,20 @@ std::vector<Token> tokenise(std::string_view s) {
                         t.cap = t.cap || letters == 1;
                     }
                 }
-                append_utf8(t.low, to_lower(c));
             };
-            take(cp);
+            count(cp);
             std::size_t end = pos;
             while (end < s.size()) {
+                auto b = static_cast<unsigned char>(s[end]);
+                if (b >= 'a' && b <= 'z') {
+                    ++letters;
+                    ++end;
+                    continue;
+                }
                 std::size_t p = end;
                 char32_t c = next_code_point(s, p);
                 if (is_word_char(c)) {
-                    take(c);
+                    count(c);
                     end = p;
                     continue;
                 }
@@ -125,8 +139,8 @@ std::vector<Token> tokenise(std::string_view s) {
                         join = join && letters == uppers && caps_after;
                     }
                     if (join) {
-                        take(c);
-                        take(d);
+                        count(c);
+                        count(d);
                         end = q;
                         continue;
                     }
@@ -137,11 +151,14 @@ std::vector<Token> tokenise(std::string_view s) {
             t.word = true;
             t.digit = starts_digit;
             t.all_caps = letters >= 2 && uppers == letters;
-        } else {
-            t.low.assign(s.substr(start, pos - start));
+            ++words;
         }
         t.end = pos;
         t.text = s.substr(t.begin, t.end - t.begin);
+        t.low.assign(t.text);
+        if (t.word) {
+            lower_in_place(t.low);
+        }
         out.push_back(std::move(t));
     }
     return out;

@@ -85,6 +85,9 @@ inline bool is_letter(char32_t cp) {
 /// Lower-cases a UTF-8 string.
 std::string lower(std::string_view s);
 
+/// Lower-cases a UTF-8 string where it stands.
+void lower_in_place(std::string& s);
+
 /// One token of a sentence: a word (letters and digits, with inner dots, slashes and dashes as
 /// in "05-CT/TW", "3/10/2023", "TP.HCM") or one punctuation mark.
 struct Token {
@@ -99,8 +102,8 @@ struct Token {
     std::size_t end = 0;
 };
 
-/// Splits a sentence into tokens.
-std::vector<Token> tokenise(std::string_view sentence);
+/// Splits a sentence into tokens, stopping after `max_words` word tokens.
+std::vector<Token> tokenise(std::string_view sentence, std::size_t max_words = SIZE_MAX);
 
 /// A sentence of the article and the paragraph (line) it belongs to.
 struct SentenceSpan {
