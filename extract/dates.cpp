@@ -140,7 +140,34 @@ bool parse_day_month(std::string_view s, Date& out) {
     return true;
 }
 
+bool may_start_date(const Token& token) {
+    if (token.digit) {
+        return true;
+    }
+    std::string_view w = token.low;
+    if (w.empty()) {
+        return false;
+    }
+    switch (w.front()) {
+    case 't': // từ, tháng, tối, trưa
+    case 'n': // ngày, năm
+    case 's': // sáng
+    case 'c': // chiều
+    case 'h': // hôm
+    case 'r': // rạng
+    case 'q': // quý
+    case '\xC4': // đêm
+        break;
+    default:
+        return false;
+    }
+    return w == "từ" || w == "tháng" || w == "quý" || w == "năm" || is_time_word(w);
+}
+
 std::optional<DateMatch> parse_date_at(const std::vector<Token>& t, std::size_t i, int year) {
+    if (i >= t.size() || !may_start_date(t[i])) {
+        return std::nullopt;
+    }
     auto tok = [&](std::size_t k) -> std::string_view {
         return k < t.size() ? std::string_view(t[k].low) : std::string_view();
     };

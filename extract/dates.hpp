@@ -46,6 +46,11 @@ struct DateMatch {
 /// is not taken, since it may be a ratio or a code.
 std::optional<DateMatch> parse_date_at(const std::vector<Token>& tokens, std::size_t i, int year);
 
+/// False when no date can start at `token`: every date starts with a number or with one of
+/// the words parse_date_at looks for ("ngày", "từ", "tháng", "quý", "năm", ...). A quick test
+/// for loops that try every token.
+bool may_start_date(const Token& token);
+
 /// Parses a Roman numeral I..XXX ("IV" -> 4); 0 when `s` is not one.
 int roman(std::string_view s);
 

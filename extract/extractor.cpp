@@ -26,7 +26,11 @@ using Tokens = std::vector<Token>;
 struct Sentence {
     std::string_view text;
     std::size_t paragraph = 0;
-    Tokens toks;
+    Tokens toks; ///< abbreviations expanded ("UBND" is "Ủy ban nhân dân")
+    Tokens raw;  ///< as written, when that differs from `toks`
+
+    /// The tokens as written, with their ids.
+    const Tokens& written() const { return raw.empty() ? toks : raw; }
 };
 
 bool is_sep(const Token& t) {
@@ -244,20 +248,29 @@ void Run::split() {
         s.paragraph = span.paragraph;
         sentences_.push_back(std::move(s));
     }
+    // Abbreviations are capitalised and short, or hold a dot ("UBND", "TP.", "T.Ư"); each is a
+    // word of the vocabulary.
+    auto candidate = [](const Token& t) {
+        return t.word && t.cap && t.id >= 0 &&
+               (t.all_caps || t.text.size() <= 4 || t.text.find('.') != std::string_view::npos);
+    };
     for (Sentence& s : sentences_) {
         Tokens raw = tokenise(s.text);
+        lex_.assign_ids(raw);
+        if (std::none_of(raw.begin(), raw.end(), candidate)) {
+            s.toks = std::move(raw);
+            continue;
+        }
         Tokens toks;
         toks.reserve(raw.size());
+        bool expanded = false;
         for (std::size_t k = 0; k < raw.size(); ++k) {
-            Token& t = raw[k];
-            // Abbreviations are capitalised and short, or hold a dot ("UBND", "TP.", "T.Ư").
-            bool candidate =
-                t.word && t.cap &&
-                (t.all_caps || t.text.size() <= 4 || t.text.find('.') != std::string_view::npos);
-            auto it =
-                candidate ? lex_.abbreviations.find(std::string(t.text)) : lex_.abbreviations.end();
+            const Token& t = raw[k];
+            bool candidate_here = candidate(t);
+            auto it = candidate_here ? lex_.abbreviations.find(std::string(t.text))
+                                     : lex_.abbreviations.end();
             bool dotted = false;
-            if (candidate && k + 1 < raw.size() && raw[k + 1].text == "."sv &&
+            if (candidate_here && k + 1 < raw.size() && raw[k + 1].text == "."sv &&
                 raw[k + 1].begin == t.end) {
                 auto dot = lex_.abbreviations.find(std::string(t.text) + ".");
                 if (dot != lex_.abbreviations.end()) {
@@ -266,13 +279,15 @@ void Run::split() {
                 }
             }
             if (it == lex_.abbreviations.end()) {
-                toks.push_back(std::move(t));
+                toks.push_back(t);
                 continue;
             }
+            expanded = true;
             for (const std::string& w : it->second) {
                 Token e;
                 e.text = w;
                 e.low = lower(w);
+                e.id = lex_.vocabulary.find(e.low);
                 e.word = true;
                 std::size_t p = 0;
                 char32_t c = next_code_point(w, p);
@@ -285,8 +300,12 @@ void Run::split() {
                 ++k;
             }
         }
-        lex_.assign_ids(toks);
-        s.toks = std::move(toks);
+        if (expanded) {
+            s.toks = std::move(toks);
+            s.raw = std::move(raw);
+        } else {
+            s.toks = std::move(raw);
+        }
     }
 }
 
@@ -519,6 +538,12 @@ void Run::find_places() {
     for (std::size_t si = 0; si < sentences_.size(); ++si) {
         const Tokens& t = sentences_[si].toks;
         for (std::size_t k = 0; k < t.size(); ++k) {
+            // A place starts with a capital or a unit word (tỉnh, thành phố, thị xã, huyện,
+            // quận): every other token is passed over at the cost of two tests.
+            char first = t[k].low.empty() ? '\0' : t[k].low.front();
+            if (!t[k].cap && first != 't' && first != 'h' && first != 'q') {
+                continue;
+            }
             std::optional<PlaceMatch> m;
             // "Huyện ủy Kỳ Sơn", "6 Huyện ủy: Kỳ Sơn, Tương Dương", "các huyện: A, B và TX. C"
             bool committee = k + 1 < t.size() && t[k + 1].low == "ủy"sv &&
@@ -1114,8 +1139,7 @@ void Run::find_authors() {
             s.text.find("ẢNH") == std::string_view::npos) {
             continue;
         }
-        Tokens t = tokenise(s.text);
-        lex_.assign_ids(t);
+        const Tokens& t = s.written();
         for (std::size_t k = 0; k + 1 < t.size(); ++k) {
             if (t[k].text != "Ảnh"sv && t[k].text != "ẢNH"sv) {
                 continue;
@@ -1139,8 +1163,7 @@ void Run::find_authors() {
         }
     }
     for (std::size_t k = last_long + 1; k < sentences_.size() && k <= last_long + 6; ++k) {
-        Tokens t = tokenise(sentences_[k].text);
-        lex_.assign_ids(t);
+        const Tokens& t = sentences_[k].written();
         std::size_t end = t.size();
         // "Thu Phương (TTXVN)", "Đinh Tuấn/TTXVN"
         if (end >= 3 && t[end - 1].text == ")"sv && t[end - 3].text == "("sv) {
@@ -1159,8 +1182,7 @@ void Run::find_authors() {
     // "Nguyên Nhung/VOV-Trung tâm Tin", "Thu Phương (TTXVN)" near the end: a name and its agency.
     for (std::size_t k = sentences_.size() > 2 ? sentences_.size() - 2 : 0; k < sentences_.size();
          ++k) {
-        Tokens t = tokenise(sentences_[k].text);
-        lex_.assign_ids(t);
+        const Tokens& t = sentences_[k].written();
         for (std::size_t j = 0; j + 1 < t.size(); ++j) {
             bool agency = (t[j].text == "/"sv && t[j + 1].all_caps) ||
                           (t[j].text == "("sv && j + 2 < t.size() && t[j + 1].all_caps &&
@@ -1187,8 +1209,7 @@ void Run::find_authors() {
                           (tail.size() >= 3 && tail.substr(tail.size() - 3) == "\xE2\x80\xA6"));
     if (!sentences_.empty() && last_long + 1 >= sentences_.size() && !closed) {
         const Sentence& s = sentences_.back();
-        Tokens t = tokenise(s.text);
-        lex_.assign_ids(t);
+        const Tokens& t = s.written();
         std::size_t end = t.size();
         while (end > 0 && !t[end - 1].word) {
             --end;
@@ -2313,6 +2334,10 @@ std::string Run::sentence_date(const Tokens& t, std::size_t skip_from, std::size
         if (k >= skip_from && k < skip_to) {
             continue;
         }
+        bool paren = t[k].text == "("sv;
+        if (!paren && !may_start_date(t[k])) {
+            continue;
+        }
         // A date right after a document's code is its date of issue.
         bool cited = false;
         for (std::size_t b = k; b > 0 && k - b < 3; --b) {
@@ -2327,7 +2352,7 @@ std::string Run::sentence_date(const Tokens& t, std::size_t skip_from, std::size
         if (cited) {
             continue;
         }
-        if (t[k].text == "("sv) {
+        if (paren) {
             while (k < t.size() && t[k].text != ")"sv) {
                 ++k;
             }

@@ -367,6 +367,12 @@ void Lexicon::load(std::string_view name, std::string_view content) {
                 words.emplace_back(t.text);
             }
             abbreviations[f[0]] = words;
+            // Its word in the vocabulary lets a token that is no lexicon word skip the lookup.
+            std::string_view key = f[0];
+            if (key.size() > 1 && key.back() == '.') {
+                key.remove_suffix(1);
+            }
+            vocabulary.intern(lower(key));
         } else if (name == "document_kinds.tsv") {
             DocumentKind k{f[0], f.size() > 1 ? split_commas(f[1]) : std::vector<std::string>{}};
             for (const std::string& l : k.letters) {

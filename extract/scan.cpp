@@ -84,19 +84,20 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
         if (is_space(cp)) {
             continue;
         }
-        Token t;
+        Token& t = out.emplace_back();
         t.begin = start;
         if (is_word_char(cp)) {
             bool starts_digit = is_digit(cp);
             // One pass finds the end and counts letters and capitals; `low` is made after.
             int letters = 0;
             int uppers = 0;
+            bool cap = false;
             auto count = [&](char32_t c) {
                 if (is_letter(c)) {
                     ++letters;
                     if (is_upper(c)) {
                         ++uppers;
-                        t.cap = t.cap || letters == 1;
+                        cap = cap || letters == 1;
                     }
                 }
             };
@@ -106,6 +107,17 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
                 auto b = static_cast<unsigned char>(s[end]);
                 if (b >= 'a' && b <= 'z') {
                     ++letters;
+                    ++end;
+                    continue;
+                }
+                if (b >= '0' && b <= '9') {
+                    ++end;
+                    continue;
+                }
+                if (b >= 'A' && b <= 'Z') {
+                    ++letters;
+                    ++uppers;
+                    cap = cap || letters == 1;
                     ++end;
                     continue;
                 }
@@ -148,6 +160,7 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
                 break;
             }
             pos = end;
+            t.cap = cap;
             t.word = true;
             t.digit = starts_digit;
             t.all_caps = letters >= 2 && uppers == letters;
@@ -159,7 +172,6 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
         if (t.word) {
             lower_in_place(t.low);
         }
-        out.push_back(std::move(t));
     }
     return out;
 }
