@@ -86,6 +86,7 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
         }
         Token& t = out.emplace_back();
         t.begin = start;
+        bool lower_needed = false;
         if (is_word_char(cp)) {
             bool starts_digit = is_digit(cp);
             // One pass finds the end and counts letters and capitals; `low` is made after.
@@ -160,6 +161,7 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
                 break;
             }
             pos = end;
+            lower_needed = uppers > 0;
             t.cap = cap;
             t.word = true;
             t.digit = starts_digit;
@@ -169,7 +171,7 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
         t.end = pos;
         t.text = s.substr(t.begin, t.end - t.begin);
         t.low.assign(t.text);
-        if (t.word) {
+        if (lower_needed) {
             lower_in_place(t.low);
         }
     }

@@ -50,22 +50,23 @@ const icu::Normalizer2& nfd() {
     return *n;
 }
 
-std::string to_nfc(std::string_view text) {
+/// Composes `text` to NFC into `out` and returns true, or returns false when it already is NFC
+/// (the common case, which then costs no copy).
+bool compose_nfc(std::string_view text, std::string& out) {
     const icu::Normalizer2& n = nfc();
     UErrorCode status = U_ZERO_ERROR;
     icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
     if (n.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
-        return std::string(text);
+        return false;
     }
     status = U_ZERO_ERROR;
-    std::string out;
     out.reserve(text.size());
     icu::StringByteSink<std::string> sink(&out);
     n.normalizeUTF8(0, piece, sink, nullptr, status);
     if (U_FAILURE(status)) {
         throw std::runtime_error("text could not be normalised to NFC");
     }
-    return out;
+    return true;
 }
 
 bool is_odd_space(char32_t c) {
@@ -174,15 +175,19 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
     return true;
 }
 
-std::string canonical_tones(std::string_view text) {
+namespace {
+
+/// Moves old-style tone marks of `text` into `out` and returns true, or returns false when
+/// there is none to move (and leaves `out` alone).
+bool rewrite_tones(std::string_view text, std::string& out) {
     // Scans the UTF-8 bytes: only an ASCII o/O/u/U followed by a non-ASCII letter can start an
-    // old-style pair, so most text is copied without decoding. The output is built lazily.
-    std::string out;
+    // old-style pair, so most text is passed over without decoding.
     std::size_t copied = 0;
+    bool changed = false;
     for (std::size_t i = 0; i + 1 < text.size(); ++i) {
         char c = text[i];
-        if ((c != 'o' && c != 'O' && c != 'u' && c != 'U') ||
-            (static_cast<unsigned char>(text[i + 1]) & 0x80) == 0) {
+        char low = static_cast<char>(c | 0x20); // o and u, either case
+        if ((low != 'o' && low != 'u') || (static_cast<unsigned char>(text[i + 1]) & 0x80) == 0) {
             continue;
         }
         std::size_t after = i + 1;
@@ -200,8 +205,10 @@ std::string canonical_tones(std::string_view text) {
         if (pair->first == U'u' && i > 0 && (text[i - 1] == 'q' || text[i - 1] == 'Q')) {
             continue; // quý: u belongs to the consonant qu
         }
-        if (out.empty()) {
+        if (!changed) {
+            out.clear();
             out.reserve(text.size());
+            changed = true;
         }
         out.append(text.substr(copied, i - copied));
         append_utf8(out, with_case_of(pair->toned_first, static_cast<char32_t>(c)));
@@ -209,23 +216,55 @@ std::string canonical_tones(std::string_view text) {
         copied = after;
         i = after - 1;
     }
-    if (copied == 0) {
-        return std::string(text);
+    if (changed) {
+        out.append(text.substr(copied));
     }
-    out.append(text.substr(copied));
-    return out;
+    return changed;
+}
+
+} // namespace
+
+std::string canonical_tones(std::string_view text) {
+    std::string out;
+    return rewrite_tones(text, out) ? out : std::string(text);
 }
 
 std::string normalise_text(std::string_view text) {
-    std::string composed = to_nfc(text);
+    std::string composed;
+    std::string_view s = compose_nfc(text, composed) ? std::string_view(composed) : text;
     std::string out;
-    out.reserve(composed.size());
-    std::string_view s = composed;
+    out.reserve(s.size());
     std::size_t i = 0;
     if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") {
         i = 3;
     }
     while (i < s.size()) {
+        // Runs of bytes that stay as they are are copied whole: ASCII other than \r, \t, \v,
+        // \f, and the letters of Vietnamese (U+00C0 to U+07FF, U+1E80 to U+1EFF), among which
+        // there is no space or invisible character.
+        std::size_t run = i;
+        while (run < s.size()) {
+            auto b = static_cast<unsigned char>(s[run]);
+            if (b < 0x80) {
+                if (b == '\r' || b == '\t' || b == '\v' || b == '\f') {
+                    break;
+                }
+                ++run;
+            } else if (b >= 0xC3 && b <= 0xDF && run + 1 < s.size()) {
+                run += 2;
+            } else if (b == 0xE1 && run + 2 < s.size() &&
+                       (static_cast<unsigned char>(s[run + 1]) == 0xBA ||
+                        static_cast<unsigned char>(s[run + 1]) == 0xBB)) {
+                run += 3;
+            } else {
+                break;
+            }
+        }
+        out.append(s.data() + i, run - i);
+        i = run;
+        if (i >= s.size()) {
+            break;
+        }
         auto byte = static_cast<unsigned char>(s[i]);
         if (byte < 0x80) {
             if (byte == '\r') {
@@ -236,8 +275,7 @@ std::string normalise_text(std::string_view text) {
                 }
                 continue;
             }
-            out.push_back(byte == '\t' || byte == '\v' || byte == '\f' ? ' '
-                                                                        : static_cast<char>(byte));
+            out.push_back(' '); // \t, \v, \f
             ++i;
             continue;
         }
@@ -256,7 +294,8 @@ std::string normalise_text(std::string_view text) {
         }
         out.append(s.data() + start, i - start);
     }
-    return canonical_tones(out);
+    std::string toned;
+    return rewrite_tones(out, toned) ? toned : out;
 }
 
 std::string name_key(std::string_view name) {
