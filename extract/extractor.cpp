@@ -388,6 +388,16 @@ void Run::find_reference_year() {
     for (const Sentence& s : sentences_) {
         const Tokens& t = s.toks;
         std::size_t k = 0;
+        // A lead opens with its source: "(Baonghean.vn) - Năm 2020 ...".
+        if (k < t.size() && t[k].text == "("sv) {
+            while (k < t.size() && t[k].text != ")"sv) {
+                ++k;
+            }
+            ++k;
+            while (k < t.size() && is_dash(t[k])) {
+                ++k;
+            }
+        }
         if (k < t.size() && (t[k].low == "trong"sv || t[k].low == "cả"sv)) {
             ++k;
         }
