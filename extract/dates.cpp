@@ -149,13 +149,13 @@ bool may_start_date(const Token& token) {
         return false;
     }
     switch (w.front()) {
-    case 't': // từ, tháng, tối, trưa
-    case 'n': // ngày, năm
-    case 's': // sáng
-    case 'c': // chiều
-    case 'h': // hôm
-    case 'r': // rạng
-    case 'q': // quý
+    case 't':    // từ, tháng, tối, trưa
+    case 'n':    // ngày, năm
+    case 's':    // sáng
+    case 'c':    // chiều
+    case 'h':    // hôm
+    case 'r':    // rạng
+    case 'q':    // quý
     case '\xC4': // đêm
         break;
     default:

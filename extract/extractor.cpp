@@ -49,13 +49,22 @@ bool is_dash(const Token& t) {
 // Joins tokens [a, b) with single spaces, keeping commas and closing brackets tight.
 std::string join(const Tokens& t, std::size_t a, std::size_t b) {
     std::string out;
+    bool quoted = false;     // inside a quote, opened by " or “
+    bool after_open = false; // the previous token opened a quote or a parenthesis
     for (std::size_t k = a; k < b && k < t.size(); ++k) {
-        bool tight = t[k].text == ","sv || t[k].text == ")"sv || t[k].text == "."sv ||
-                     t[k].text == ";"sv || t[k].text == ":"sv;
-        if (!out.empty() && !tight && !(k > a && t[k - 1].text == "("sv)) {
+        std::string_view x = t[k].text;
+        bool quote_mark = x == "\""sv || x == "\xE2\x80\x9C"sv || x == "\xE2\x80\x9D"sv;
+        bool closes_quote = quote_mark && quoted;
+        bool closing =
+            x == ","sv || x == ")"sv || x == "."sv || x == ";"sv || x == ":"sv || closes_quote;
+        if (!out.empty() && !closing && !after_open) {
             out += ' ';
         }
-        out += t[k].text;
+        out += x;
+        after_open = x == "("sv || (quote_mark && !quoted);
+        if (quote_mark) {
+            quoted = !quoted;
+        }
     }
     return out;
 }
@@ -150,8 +159,14 @@ class Run {
     std::size_t meeting_name_end(const Tokens& t, std::size_t i, std::size_t head_len) const;
     std::string sentence_date(const Tokens& t, std::size_t skip_from, std::size_t skip_to,
                               bool month_ok) const;
+    /// Rewrites a meeting's date (and the scope it is named by across articles) when a
+    /// sentence states it after an earlier mention took the article's date.
+    void restate_meeting_date(std::size_t meeting, const std::string& date);
+    /// Adds a meeting, or returns the article's meeting it names again. `date_assumed`: the
+    /// date is the article's, not one the sentence states.
     std::string add_meeting(const std::string& name, const std::string& kind,
-                            const std::string& date, std::string_view sentence, std::size_t si);
+                            const std::string& date, std::string_view sentence, std::size_t si,
+                            bool date_assumed = false);
 
     // Helpers
     std::optional<PlaceMatch> place_at(const Tokens& t, std::size_t i, bool need_marker) const;
@@ -233,6 +248,7 @@ class Run {
         std::string id;
         std::string kind;
         std::size_t sentence = 0;
+        bool date_assumed = false; ///< the article's date, no sentence gave one
     };
     std::vector<MeetingState> meetings_;
 };
@@ -2194,6 +2210,20 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
     std::size_t k = i + head_len;
     while (k < t.size() && k - i < 30) {
         const Token& x = t[k];
+        // A quoted title belongs to the name: tọa đàm "Nâng cao chất lượng ...".
+        if (x.text == "\""sv || x.text == "\xE2\x80\x9C"sv) {
+            std::size_t c = k + 1;
+            while (c < t.size() && c - i < 40 && t[c].text != "\""sv &&
+                   t[c].text != "\xE2\x80\x9D"sv) {
+                ++c;
+            }
+            if (c < t.size() && c > k + 1 &&
+                (t[c].text == "\""sv || t[c].text == "\xE2\x80\x9D"sv)) {
+                k = c + 1;
+                continue;
+            }
+            break;
+        }
         if (!x.word) {
             if (is_dash(x) && k + 1 < t.size() && t[k + 1].word && !stop_here(k + 1)) {
                 ++k; // "Hội thi 90 năm - Vinh quang ...", "kinh tế - xã hội"
@@ -2229,7 +2259,8 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
             break;
         }
         if (stop_here(k)) {
-            if (x.low == "và"sv && k + 1 < t.size() && t[k + 1].cap) {
+            if (x.low == "và"sv && k + 1 < t.size() &&
+                (t[k + 1].cap || lex_.event_acts.match(t, k + 1).first > 0)) {
                 ++k;
                 continue;
             }
@@ -2237,6 +2268,16 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         }
         ++k;
     }
+    // A name does not end inside a quote: it ends before the quote opened.
+    std::size_t open_quote = k;
+    for (std::size_t q = i + head_len; q < k; ++q) {
+        bool mark =
+            t[q].text == "\""sv || t[q].text == "\xE2\x80\x9C"sv || t[q].text == "\xE2\x80\x9D"sv;
+        if (mark) {
+            open_quote = open_quote == k ? q : k;
+        }
+    }
+    k = open_quote;
     // Trailing linking words are not part of the name.
     while (k > i + head_len &&
            (t[k - 1].low == "với"sv || t[k - 1].low == "của"sv || t[k - 1].low == "về"sv ||
@@ -2274,6 +2315,15 @@ std::string shorten_name(const std::string& name) {
             std::string cut = name.substr(0, last_space);
             Tokens t = tokenise(cut);
             std::size_t end = t.size();
+            // Never inside a quote: a cut quote ends the name before it opened.
+            std::size_t open_quote = end;
+            for (std::size_t q = 0; q < end; ++q) {
+                if (t[q].text == "\""sv || t[q].text == "\xE2\x80\x9C"sv ||
+                    t[q].text == "\xE2\x80\x9D"sv) {
+                    open_quote = open_quote == end ? q : end;
+                }
+            }
+            end = open_quote;
             while (end > 0 &&
                    (!t[end - 1].word || t[end - 1].low == "của"sv || t[end - 1].low == "về"sv ||
                     t[end - 1].low == "và"sv || t[end - 1].low == "với"sv)) {
@@ -2285,14 +2335,36 @@ std::string shorten_name(const std::string& name) {
     return name;
 }
 
+void Run::restate_meeting_date(std::size_t meeting, const std::string& date) {
+    MeetingState& m = meetings_[meeting];
+    m.date_assumed = false;
+    Entity* e = entity_by_id(entities_, m.id);
+    e->props["date"] = date;
+    std::string scope = date + " " + out_.province;
+    auto old = entity_index_.find(e->type + "\x1f" + lower(e->name) + "\x1f" + e->scope);
+    if (old == entity_index_.end() ||
+        entity_index_.count(e->type + "\x1f" + lower(e->name) + "\x1f" + scope) > 0) {
+        return; // another meeting of that name and date: keep the scope it had
+    }
+    std::size_t index = old->second;
+    entity_index_.erase(old);
+    e->scope = scope;
+    entity_index_.emplace(e->type + "\x1f" + lower(e->name) + "\x1f" + scope, index);
+}
+
 std::string Run::add_meeting(const std::string& full_name, const std::string& kind,
-                             const std::string& date, std::string_view sentence, std::size_t si) {
+                             const std::string& date, std::string_view sentence, std::size_t si,
+                             bool date_assumed) {
     std::string name = shorten_name(full_name);
     // The same event named twice in an article ("Hội nghị tổng kết công tác Tuyên giáo ..." in
     // the title, "Hội nghị tổng kết hoạt động năm 2020" in the text) is one meeting.
     std::set<std::string> words = word_set(name);
-    for (const MeetingState& m : meetings_) {
-        if ((m.kind == "congress") != (kind == "congress")) {
+    for (std::size_t mi = 0; mi < meetings_.size(); ++mi) {
+        const MeetingState& m = meetings_[mi];
+        // A ceremony is not the contest or meeting it names ("Lễ tổng kết và trao giải Hội
+        // thi ..."), nor a congress any other event.
+        if ((m.kind == "congress") != (kind == "congress") ||
+            (m.kind == "ceremony") != (kind == "ceremony")) {
             continue;
         }
         Entity* e = entity_by_id(entities_, m.id);
@@ -2310,13 +2382,20 @@ std::string Run::add_meeting(const std::string& full_name, const std::string& ki
                           a[1].low == b[1].low && a[2].low == b[2].low;
         subset = subset || same_start;
         std::string old_date(graph::string_prop(e->props, "date"));
-        bool dates_clash = !date.empty() && !old_date.empty() && date != old_date;
+        // The article's date stands in for a date no sentence stated, so it clashes with none.
+        bool dates_clash = !date.empty() && !old_date.empty() && date != old_date &&
+                           !date_assumed && !m.date_assumed;
         if (!dates_clash && (subset || (all > 0 && common * 5 >= all * 2))) {
             if (!sentence.empty() && e->sentences.size() < 8) {
                 e->sentences.emplace_back(sentence);
             }
             if (old_date.empty() && !date.empty()) {
                 e->props["date"] = date;
+                meetings_[mi].date_assumed = date_assumed;
+            } else if (m.date_assumed && !date_assumed && !date.empty()) {
+                std::string id = m.id;
+                restate_meeting_date(mi, date);
+                return id;
             }
             return m.id;
         }
@@ -2334,7 +2413,7 @@ std::string Run::add_meeting(const std::string& full_name, const std::string& ki
         e->props["province"] = prov;
         add_relation("HELD_IN", id, province_entity(prov, sentence), {}, sentence);
     }
-    meetings_.push_back({id, kind, si});
+    meetings_.push_back({id, kind, si, date_assumed && !date.empty()});
     return id;
 }
 
@@ -2430,28 +2509,46 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             continue;
         }
         std::string date = sentence_date(t, i, end, false);
-        if (date.empty() && published_.size() == 10) {
+        bool date_assumed = date.empty() && published_.size() == 10;
+        if (date_assumed) {
             date = published_;
         }
         bool specific = (extra >= 2 || (extra >= 1 && t[i + len].digit)) && triggered;
-        bool any_meeting = false;
-        for (const MeetingState& m : meetings_) {
-            any_meeting = any_meeting || m.kind != "congress";
+        // The article's latest meeting named with the same head ("Hội thi diễn ra ..." is the
+        // Hội thi, not the ceremony named after it), and its latest meeting.
+        std::size_t same_head = meetings_.size();
+        std::size_t latest = meetings_.size();
+        for (std::size_t mi = meetings_.size(); mi-- > 0;) {
+            if (meetings_[mi].kind == "congress") {
+                continue;
+            }
+            latest = latest == meetings_.size() ? mi : latest;
+            Tokens named = tokenise(entity_by_id(entities_, meetings_[mi].id)->name);
+            bool same = named.size() >= len;
+            for (std::size_t w = 0; w < len && same; ++w) {
+                same = named[w].low == t[i + w].low;
+            }
+            if (same) {
+                same_head = mi;
+                break;
+            }
         }
-        if (i == 0 && any_meeting) {
+        if (i == 0 && same_head < meetings_.size()) {
             specific = false; // "Hội nghị bàn về ...": the article's meeting, described
         }
         if (!specific) {
-            // "Tại hội nghị", "Kết luận hội nghị": the article's meeting of that kind.
+            // "Tại hội nghị", "Kết luận hội nghị": the article's meeting of that kind, else its
+            // latest.
+            std::size_t found = same_head < meetings_.size() ? same_head : latest;
             std::string id;
-            for (auto it = meetings_.rbegin(); it != meetings_.rend(); ++it) {
-                if (it->kind != "congress") {
-                    id = it->id;
-                    break;
+            if (found < meetings_.size()) {
+                id = meetings_[found].id;
+                if (meetings_[found].date_assumed && !date_assumed && !date.empty()) {
+                    restate_meeting_date(found, date);
                 }
             }
             if (id.empty() && (prev == "tại"sv || prev == "dự"sv)) {
-                id = add_meeting(join(t, i, i + len), kind, date, s.text, si);
+                id = add_meeting(join(t, i, i + len), kind, date, s.text, si, date_assumed);
             }
             if (!id.empty()) {
                 here.emplace_back(i, id);
@@ -2459,7 +2556,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             i += len - 1;
             continue;
         }
-        std::string id = add_meeting(join(t, i, end), kind, date, s.text, si);
+        std::string id = add_meeting(join(t, i, end), kind, date, s.text, si, date_assumed);
         here.emplace_back(i, id);
         names.emplace_back(i, end);
         // "Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị": the organiser
@@ -2710,6 +2807,18 @@ Extraction Run::run() {
         }
     }
     keep_position_titles();
+    // An edge to a meeting carries the meeting's date, which a later sentence may have stated
+    // in place of the article's.
+    for (Relation& r : out_.relations) {
+        auto d = r.props.find("date");
+        const Entity* m = r.to.empty() || r.to[0] != 'e' ? nullptr : entity_by_id(entities_, r.to);
+        if (d == r.props.end() || m == nullptr || m->type != "Meeting") {
+            continue;
+        }
+        if (auto md = m->props.find("date"); md != m->props.end()) {
+            d->second = md->second;
+        }
+    }
     // Relations that name the article stay as "article"; the writer and the graph know it.
     out_.entities = std::move(entities_);
     return std::move(out_);

@@ -408,6 +408,8 @@ void Lexicon::load(std::string_view name, std::string_view content) {
             need(2);
             meeting_words.emplace_back(f[0], f[1]);
             meeting_heads.add(f[0], static_cast<int>(meeting_words.size() - 1), vocabulary);
+        } else if (name == "event_acts.txt") {
+            event_acts.add(f[0], 0, vocabulary);
         }
     }
 }

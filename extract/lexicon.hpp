@@ -42,9 +42,9 @@ class Vocabulary {
     /// The slot that holds `word`, or the empty slot where it would go.
     std::size_t slot_of(std::string_view word, std::uint64_t h) const;
 
-    std::vector<std::string> words_;   ///< by id
+    std::vector<std::string> words_;    ///< by id
     std::vector<std::uint64_t> hashes_; ///< by id
-    std::vector<int> slots_;           ///< open addressing, a power of two long; -1 is empty
+    std::vector<int> slots_;            ///< open addressing, a power of two long; -1 is empty
 };
 
 /// Multi-word phrases matched against tokens by their lower-case form, longest first. The
@@ -185,6 +185,7 @@ class Lexicon {
     // Events
     std::vector<std::pair<std::string, std::string>> meeting_words; ///< head, kind
     PhraseTable meeting_heads;           ///< payload: index into meeting_words
+    PhraseTable event_acts;              ///< what an event does, after "và" in its name
     std::vector<std::string> role_names; ///< chair, head, speaker, participant
     PhraseTable roles;                   ///< payload: index into role_names
 };

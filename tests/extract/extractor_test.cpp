@@ -253,6 +253,46 @@ TEST_CASE("lists of committees - provinces from districts - a working visit with
     CHECK(graph::string_prop(head->props, "role") == "head");
 }
 
+TEST_CASE("a headline's meeting takes the date the body states - a quoted title is its name") {
+    Extraction x = run("Tiên Lữ: Tọa đàm nâng cao chất lượng nắm bắt dư luận xã hội\n"
+                       "Chiều 14/11, Ban Tuyên giáo Huyện ủy Tiên Lữ (Hưng Yên) tổ chức tọa đàm "
+                       "\"Nâng cao chất lượng nắm bắt, định hướng dư luận xã hội\". Đồng chí Đặng "
+                       "Thị Hải Yến, Trưởng ban Tuyên giáo Huyện ủy chủ trì tọa đàm.\n",
+                       "2024-11-15");
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 1); // the headline's and the body's are one event
+    const Entity* m = find(x, "Meeting", meetings.front());
+    CHECK(prop(m, "date") == "2024-11-14");
+    CHECK(m->scope == "2024-11-14 Hưng Yên");
+    const Relation* chair = relation(x, "ATTENDED", find(x, "Person", "Đặng Thị Hải Yến"), m);
+    REQUIRE(chair != nullptr);
+    CHECK(graph::string_prop(chair->props, "date") == "2024-11-14");
+
+    Extraction body = run("Chiều 14/11, Ban Tuyên giáo Huyện ủy Tiên Lữ tổ chức tọa đàm \"Nâng cao "
+                          "chất lượng nắm bắt, định hướng dư luận xã hội\".\n",
+                          "2024-11-15");
+    CHECK(names(body, "Meeting") ==
+          std::vector<std::string>{
+              "tọa đàm \"Nâng cao chất lượng nắm bắt, định hướng dư luận xã hội\""});
+}
+
+TEST_CASE("a ceremony is not the contest it names - a bare head is the meeting of that head") {
+    Extraction x =
+        run("Chiều 22/5, Ban Tuyên giáo Tỉnh ủy Thái Bình tổ chức Lễ tổng kết và trao "
+            "giải Hội thi Báo cáo viên giỏi tỉnh Thái Bình năm 2024.\n"
+            "Hội thi Báo cáo viên giỏi tỉnh Thái Bình năm 2024 có 34 thí sinh tham gia.\n"
+            "Hội thi diễn ra từ ngày 20/5 đến 22/5 tại thành phố Thái Bình.\n",
+            "2024-05-23");
+    const Entity* ceremony = find(
+        x, "Meeting", "Lễ tổng kết và trao giải Hội thi Báo cáo viên giỏi tỉnh Thái Bình năm 2024");
+    REQUIRE(ceremony != nullptr);
+    CHECK(prop(ceremony, "date") == "2024-05-22");
+    const Entity* contest = find(x, "Meeting", "Hội thi Báo cáo viên giỏi tỉnh Thái Bình năm 2024");
+    REQUIRE(contest != nullptr);
+    CHECK(prop(contest, "date") == "2024-05-20/2024-05-22");
+    CHECK(names(x, "Meeting").size() == 2);
+}
+
 TEST_CASE("a date without a year stays without one when nothing gives the year") {
     Extraction x = run("Ngày 3-7, tại Hà Nội, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15 do "
                        "ông Trần Quốc Vượng, Chủ nhiệm Ủy ban Kiểm tra Trung ương chủ trì.\n");
