@@ -881,7 +881,12 @@ std::size_t Run::name_run(const Tokens& t, std::size_t i) const {
         if (!x.word || !x.cap || x.digit || x.all_caps) {
             break;
         }
-        if (k == i ? lex_.is_non_name(x) : lex_.is_name_break(x)) {
+        // A surname that also opens sentences ("Đoàn công tác", "Đoàn Thị Mỹ Lệ") starts a
+        // name when a middle name that is nothing else follows.
+        bool surname_then_middle = k == i && k + 1 < t.size() && t[k + 1].cap &&
+                                   (t[k + 1].low == "thị"sv || t[k + 1].low == "văn"sv) &&
+                                   lex_.is_surname(x);
+        if (!surname_then_middle && (k == i ? lex_.is_non_name(x) : lex_.is_name_break(x))) {
             break;
         }
         // A title, a body or "Đồng chí" ends a name ("Hoàng Trung Hải Bí thư", "Ảnh: Thu Giang
@@ -2699,6 +2704,39 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
     if (current.empty()) {
         return;
     }
+    // The role a word right after the name and its titles gives: "X, Bí thư Tỉnh ủy chủ trì",
+    // "X đã công bố".
+    auto role_after = [&](const PersonMention& pm) {
+        std::size_t k = pm.last;
+        if (k < t.size() && t[k].text == ","sv && k > pm.first + pm.name_len) {
+            ++k; // "ông X, Bí thư Tỉnh ủy, báo cáo ..."
+        }
+        while (k < t.size() && k < pm.last + 3 &&
+               (t[k].low == "đã"sv || t[k].low == "cũng"sv || t[k].low == "vừa"sv ||
+                t[k].low == "sẽ"sv || t[k].low == "đến"sv || t[k].low == "tới"sv ||
+                t[k].low == "về"sv || t[k].low == "cùng"sv || t[k].low == "đồng"sv)) {
+            ++k;
+        }
+        auto [len, idx] = lex_.roles.match(t, k);
+        return len > 0 && !t[k].cap ? lex_.role_names[static_cast<std::size_t>(idx)]
+                                    : std::string();
+    };
+    // "A, Bí thư ... và đồng chí B, Chủ tịch ... chủ trì": only "và", "cùng", commas and
+    // honorifics between one person and the next, who share the role that follows the last.
+    auto joined = [&](const PersonMention& a, const PersonMention& b) {
+        for (std::size_t k = a.last; k < b.first;) {
+            if (t[k].low == "và"sv || t[k].low == "cùng"sv || t[k].text == ","sv) {
+                ++k;
+                continue;
+            }
+            std::size_t h = lex_.honorifics.match(t, k).first;
+            if (h == 0) {
+                return false;
+            }
+            k += h;
+        }
+        return a.last <= b.first;
+    };
     for (std::size_t n = 0; n < persons_here_.size(); ++n) {
         const PersonMention& pm = persons_here_[n];
         bool named = false;
@@ -2708,23 +2746,11 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         if (named) {
             continue;
         }
-        std::string role;
-        // Right after the name and its titles: "X, Bí thư Tỉnh ủy chủ trì", "X đã công bố"
-        {
-            std::size_t k = pm.last;
-            if (k < t.size() && t[k].text == ","sv && k > pm.first + pm.name_len) {
-                ++k; // "ông X, Bí thư Tỉnh ủy, báo cáo ..."
-            }
-            while (k < t.size() && k < pm.last + 3 &&
-                   (t[k].low == "đã"sv || t[k].low == "cũng"sv || t[k].low == "vừa"sv ||
-                    t[k].low == "sẽ"sv || t[k].low == "đến"sv || t[k].low == "tới"sv ||
-                    t[k].low == "về"sv || t[k].low == "cùng"sv || t[k].low == "đồng"sv)) {
-                ++k;
-            }
-            auto [len, idx] = lex_.roles.match(t, k);
-            if (len > 0 && !t[k].cap) {
-                role = lex_.role_names[static_cast<std::size_t>(idx)];
-            }
+        std::string role = role_after(pm);
+        for (std::size_t m = n + 1; role.empty() && m < persons_here_.size() &&
+                                    joined(persons_here_[m - 1], persons_here_[m]);
+             ++m) {
+            role = role_after(persons_here_[m]);
         }
         // A cue that opens the clause before the name: "Phát biểu tại hội nghị, ông X",
         // "dưới sự chủ trì của đồng chí X", "Dự ... có đồng chí A; các đồng chí B, C".
