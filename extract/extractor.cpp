@@ -161,7 +161,11 @@ class Run {
                               bool month_ok) const;
     /// Rewrites a meeting's date (and the scope it is named by across articles) when a
     /// sentence states it after an earlier mention took the article's date.
-    void restate_meeting_date(std::size_t meeting, const std::string& date);
+    /// A meeting named only by its head ("hội nghị"), named after the headline when that
+    /// describes it.
+    std::string headline_named(const std::string& head) const;
+    void restate_meeting_date(std::size_t meeting, const std::string& date,
+                              const std::string& name = {});
     /// Adds a meeting, or returns the article's meeting it names again. `date_assumed`: the
     /// date is the article's, not one the sentence states.
     std::string add_meeting(const std::string& name, const std::string& kind,
@@ -385,6 +389,10 @@ void Run::find_header() {
             if (words >= 5 && !dated && !breadcrumb) {
                 if (!t.empty() && t[0].text == "null"sv) {
                     line = trim(line.substr(t[0].end));
+                }
+                // A Markdown page's headline is a heading: "# Thông qua ...".
+                while (!line.empty() && line.front() == '#') {
+                    line = trim(line.substr(1));
                 }
                 a.title = std::string(line);
                 break;
@@ -2340,21 +2348,49 @@ std::string shorten_name(const std::string& name) {
     return name;
 }
 
-void Run::restate_meeting_date(std::size_t meeting, const std::string& date) {
+void Run::restate_meeting_date(std::size_t meeting, const std::string& date,
+                               const std::string& name) {
     MeetingState& m = meetings_[meeting];
     m.date_assumed = false;
     Entity* e = entity_by_id(entities_, m.id);
     e->props["date"] = date;
+    std::string new_name = name.empty() ? e->name : name;
     std::string scope = date + " " + out_.province;
     auto old = entity_index_.find(e->type + "\x1f" + lower(e->name) + "\x1f" + e->scope);
     if (old == entity_index_.end() ||
-        entity_index_.count(e->type + "\x1f" + lower(e->name) + "\x1f" + scope) > 0) {
-        return; // another meeting of that name and date: keep the scope it had
+        entity_index_.count(e->type + "\x1f" + lower(new_name) + "\x1f" + scope) > 0) {
+        return; // another meeting of that name and date: keep the name and scope it had
     }
     std::size_t index = old->second;
     entity_index_.erase(old);
+    e->name = new_name;
     e->scope = scope;
-    entity_index_.emplace(e->type + "\x1f" + lower(e->name) + "\x1f" + scope, index);
+    entity_index_.emplace(e->type + "\x1f" + lower(new_name) + "\x1f" + scope, index);
+}
+
+std::string Run::headline_named(const std::string& head) const {
+    // "Dự hội nghị, ..." under the headline "Thông qua Dự thảo báo cáo kết quả kiểm tra ...":
+    // the meeting the article is about, which the headline describes.
+    std::string_view title = trim_punct(out_.article.title);
+    Tokens tt = tokenise(title);
+    if (tt.size() < 3 || tt.size() > 25) {
+        return head;
+    }
+    for (std::size_t k = 0; k < tt.size(); ++k) {
+        if (tt[k].low == "hội"sv || tt[k].low == "họp"sv || tt[k].low == "lễ"sv ||
+            tt[k].low == "đại"sv || tt[k].low == "tọa"sv) {
+            return head; // the headline names an event of its own
+        }
+    }
+    std::string rest(title);
+    if (!tt.empty() && tt[0].cap && !tt[0].all_caps) {
+        std::size_t p = 0;
+        char32_t c = next_code_point(rest, p);
+        std::string low;
+        append_utf8(low, to_lower(c));
+        rest = low + rest.substr(p);
+    }
+    return head + " " + rest;
 }
 
 std::string Run::add_meeting(const std::string& full_name, const std::string& kind,
@@ -2514,6 +2550,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             continue;
         }
         std::string date = sentence_date(t, i, end, false);
+        bool date_assumed_or_none = date.empty();
         bool date_assumed = date.empty() && published_.size() == 10;
         if (date_assumed) {
             date = published_;
@@ -2541,6 +2578,34 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         if (i == 0 && same_head < meetings_.size()) {
             specific = false; // "Hội nghị bàn về ...": the article's meeting, described
         }
+        // Named again without a date or a number of its own ("Tham dự Hội nghị gồm 500 đại
+        // biểu", "Để Hội nghị đạt kết quả tốt"), a head is the article's meeting of that head.
+        bool numbered = i + len < end && t[i + len].digit; // "Hội nghị 15", "kỳ họp 32"
+        for (std::size_t k = i + len; k < end; ++k) {
+            numbered = numbered || t[k].low == "thứ"sv || t[k].low == "lần"sv ||
+                       t[k].low == "khóa"sv || roman(t[k].text) > 0;
+        }
+        if (specific && same_head < meetings_.size() && date_assumed_or_none && !numbered) {
+            specific = false;
+        }
+        // The article's meeting named first without a date (a headline's "chủ trì Hội nghị
+        // Quân ủy Trung ương") is the one a later sentence names and dates ("Ngày 7-1, ... tổ
+        // chức hội nghị ra nghị quyết ..."): one meeting, with the fuller name.
+        if (specific && same_head < meetings_.size() && !date_assumed_or_none &&
+            (meetings_[same_head].date_assumed ||
+             graph::string_prop(entity_by_id(entities_, meetings_[same_head].id)->props, "date")
+                 .empty())) {
+            std::string name = shorten_name(join(t, i, end));
+            const Entity* e = entity_by_id(entities_, meetings_[same_head].id);
+            if (word_set(name).size() <= word_set(e->name).size()) {
+                name.clear();
+            }
+            restate_meeting_date(same_head, date, name);
+            here.emplace_back(i, meetings_[same_head].id);
+            names.emplace_back(i, end);
+            i = end - 1;
+            continue;
+        }
         if (!specific) {
             // "Tại hội nghị", "Kết luận hội nghị": the article's meeting of that kind, else its
             // latest.
@@ -2553,7 +2618,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                 }
             }
             if (id.empty() && (prev == "tại"sv || prev == "dự"sv)) {
-                id = add_meeting(join(t, i, i + len), kind, date, s.text, si, date_assumed);
+                id = add_meeting(headline_named(join(t, i, i + len)), kind, date, s.text, si,
+                                 date_assumed);
             }
             if (!id.empty()) {
                 here.emplace_back(i, id);

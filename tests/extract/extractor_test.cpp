@@ -293,6 +293,26 @@ TEST_CASE("a ceremony is not the contest it names - a bare head is the meeting o
     CHECK(names(x, "Meeting").size() == 2);
 }
 
+TEST_CASE("a meeting named again without a date is the same - a bare one takes the headline") {
+    Extraction x = run("Tổng Bí thư Nguyễn Phú Trọng chủ trì Hội nghị Quân ủy Trung ương\n"
+                       "Ngày 7-1, tại Hà Nội, Quân ủy Trung ương đã tổ chức hội nghị ra nghị quyết "
+                       "lãnh đạo thực hiện nhiệm vụ quân sự, quốc phòng.\n"
+                       "Tham dự Hội nghị gồm 500 đại biểu ở Hội trường.\n"
+                       "Tổng Bí thư Nguyễn Phú Trọng đã chủ trì hội nghị.\n");
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 1); // the headline's, the lead's and "Tham dự Hội nghị gồm ..."
+    CHECK(meetings.front() ==
+          "hội nghị ra nghị quyết lãnh đạo thực hiện nhiệm vụ quân sự, quốc phòng");
+    CHECK(prop(find(x, "Meeting", meetings.front()), "date") == "--01-07");
+
+    Extraction bare = run("# Thông qua Dự thảo báo cáo kết quả kiểm tra\n"
+                          "Dự hội nghị có đồng chí Hoàng Văn Trà, Phó Chủ nhiệm Ủy ban Kiểm tra "
+                          "Trung ương.\n");
+    CHECK(bare.article.title == "Thông qua Dự thảo báo cáo kết quả kiểm tra");
+    CHECK(names(bare, "Meeting") ==
+          std::vector<std::string>{"hội nghị thông qua Dự thảo báo cáo kết quả kiểm tra"});
+}
+
 TEST_CASE("a date without a year stays without one when nothing gives the year") {
     Extraction x = run("Ngày 3-7, tại Hà Nội, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15 do "
                        "ông Trần Quốc Vượng, Chủ nhiệm Ủy ban Kiểm tra Trung ương chủ trì.\n");
