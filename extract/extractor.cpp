@@ -2715,6 +2715,67 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                         date.empty() && published_.size() == 10 ? published_ : date, s.text, si);
         here.emplace_back(i, id);
     }
+    // "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Đoàn đại biểu Đảng Cộng sản Cuba", "... hội kiến
+    // Chủ tịch Quốc hội Nguyễn Thị Kim Ngân": a reception or a call named by its verb, which
+    // the host and a guest named as a person attend.
+    for (const PersonMention& host : persons_here_) {
+        if (date.empty() && si >= 4) {
+            break;
+        }
+        std::size_t v = host.last;
+        while (v < t.size() && (t[v].low == "đã"sv || t[v].low == "vừa"sv || t[v].low == "sẽ"sv ||
+                                t[v].low == "đang"sv)) {
+            ++v;
+        }
+        if (v + 1 >= t.size()) {
+            continue;
+        }
+        std::size_t verb_len = 0;
+        if (t[v].low == "tiếp"sv && (t[v + 1].cap || t[v + 1].low == "đoàn"sv ||
+                                     lex_.honorifics.match(t, v + 1).first > 0)) {
+            verb_len = 1;
+        } else if (t[v].low == "hội"sv && (t[v + 1].low == "kiến"sv || t[v + 1].low == "đàm"sv)) {
+            verb_len = 2;
+        }
+        if (verb_len == 0) {
+            continue;
+        }
+        std::size_t obj = v + verb_len;
+        if (obj < t.size() && t[obj].low == "với"sv) {
+            ++obj;
+        }
+        std::size_t obj_end = obj;
+        while (obj_end < t.size() && !is_sep(t[obj_end]) && t[obj_end].low != "để"sv &&
+               t[obj_end].low != "nhằm"sv && t[obj_end].low != "về"sv &&
+               t[obj_end].low != "tại"sv && t[obj_end].low != "nhân"sv &&
+               t[obj_end].low != "đang"sv && t[obj_end].low != "do"sv && obj_end - obj < 15) {
+            ++obj_end;
+        }
+        if (obj_end == obj ||
+            (!t[obj].cap && t[obj].low != "đoàn"sv && lex_.honorifics.match(t, obj).first == 0)) {
+            continue;
+        }
+        std::string subject = (host.titles.empty() ? std::string() : host.titles.back() + " ") +
+                              join(t, host.first, host.first + host.name_len);
+        std::string name = subject + " " + join(t, v, v + verb_len) + " " + join(t, obj, obj_end);
+        std::string id = add_meeting(name, "working",
+                                     date.empty() && published_.size() == 10 ? published_ : date,
+                                     s.text, si, date.empty());
+        here.emplace_back(v, id);
+        graph::Properties p;
+        p["role"] = std::string("participant");
+        if (const Entity* m = entity_by_id(entities_, id); m != nullptr) {
+            if (auto d = m->props.find("date"); d != m->props.end()) {
+                p["date"] = d->second;
+            }
+        }
+        add_relation("ATTENDED", host.id, id, p, s.text);
+        for (const PersonMention& guest : persons_here_) {
+            if (guest.first >= obj && guest.first < obj_end) {
+                add_relation("ATTENDED", guest.id, id, p, s.text);
+            }
+        }
+    }
     // "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15", "Ban Bí thư đã họp": a meeting named by
     // its verb and the body that met.
     for (std::size_t i = 1; i < t.size(); ++i) {
@@ -2830,6 +2891,15 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             bool opens = c == 0 || is_sep(t[c - 1]) || t[c - 1].low == "sự"sv ||
                          t[c - 1].low == "có"sv || t[c - 1].low == "cùng"sv;
             std::string r = lex_.role_names[static_cast<std::size_t>(idx)];
+            // "... dự Hội nghị có các đồng chí: A; B": the list after "có" attends, whatever
+            // stands before the role word.
+            std::size_t after = c + len + lex_.meeting_heads.match(t, c + len).first;
+            opens = opens || (after < pm.first && t[after].low == "có"sv);
+            // A speaker's or chair's words open the clause of a name close after them, not
+            // one a long sentence away ("báo cáo thẩm tra ... tờ trình của Chủ tịch X").
+            if (r != "participant" && pm.first > c + 12) {
+                opens = false;
+            }
             bool other_between = false;
             for (std::size_t q = 0; q < n; ++q) {
                 other_between = other_between || (persons_here_[q].first > c && r != "participant");

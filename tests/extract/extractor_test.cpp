@@ -313,6 +313,33 @@ TEST_CASE("a meeting named again without a date is the same - a bare one takes t
           std::vector<std::string>{"hội nghị thông qua Dự thảo báo cáo kết quả kiểm tra"});
 }
 
+TEST_CASE("a reception named by its verb - a list after 'dự hội nghị có' attends") {
+    Extraction x =
+        run("Ngày 24/5, Tổng Bí thư Nguyễn Phú Trọng đã tiếp Đoàn đại biểu Đảng Cộng sản "
+            "Cuba do đồng chí Jose Ramon Balaguer Cabrera dẫn đầu.\n");
+    const Entity* m =
+        find(x, "Meeting", "Tổng Bí thư Nguyễn Phú Trọng tiếp Đoàn đại biểu Đảng Cộng sản Cuba");
+    REQUIRE(m != nullptr);
+    CHECK(prop(m, "date") == "--05-24");
+    CHECK(relation(x, "ATTENDED", find(x, "Person", "Nguyễn Phú Trọng"), m) != nullptr);
+    // "tiếp tục" (continue) is no reception.
+    CHECK(
+        names(run("Tổng Bí thư Nguyễn Phú Trọng tiếp tục nhấn mạnh yêu cầu đổi mới.\n"), "Meeting")
+            .empty());
+
+    Extraction list = run("Sáng 3/7, Đảng ủy Công an Trung ương tổ chức Hội nghị sơ kết công tác "
+                          "6 tháng đầu năm.\n"
+                          "Ảnh: Trí Dũng/TTXVN Dự Hội nghị có các đồng chí: Nguyễn Phú Trọng, Tổng "
+                          "Bí thư; Trưởng Ban Tổ chức Trung ương Phạm Minh Chính.\n");
+    std::vector<std::string> meetings = names(list, "Meeting");
+    REQUIRE(meetings.size() == 1);
+    const Entity* conference = find(list, "Meeting", meetings.front());
+    CHECK(relation(list, "ATTENDED", find(list, "Person", "Nguyễn Phú Trọng"), conference) !=
+          nullptr);
+    CHECK(relation(list, "ATTENDED", find(list, "Person", "Phạm Minh Chính"), conference) !=
+          nullptr);
+}
+
 TEST_CASE("a date without a year stays without one when nothing gives the year") {
     Extraction x = run("Ngày 3-7, tại Hà Nội, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15 do "
                        "ông Trần Quốc Vượng, Chủ nhiệm Ủy ban Kiểm tra Trung ương chủ trì.\n");
