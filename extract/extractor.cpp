@@ -406,31 +406,52 @@ void Run::find_reference_year() {
     if (year_ != 0) {
         return;
     }
-    // The year the text is about: a sentence that opens with it ("Năm 2020 có nhiều sự kiện",
-    // "Trong năm 2019, ..."). Other years in the text are too often targets or past terms.
-    int best = 0;
+    // The year the text is about: the one it names most as "năm 2020", a sentence that opens
+    // with it ("Năm 2020 có nhiều sự kiện", "(Baonghean.vn) - Trong năm 2019, ...") counting
+    // twice; a later year breaks a tie. Targets and spans ("đến năm 2025", "giai đoạn ... năm
+    // 2030", "nhiệm kỳ") say what is planned, not when the text is.
+    std::map<int, int> score;
     for (const Sentence& s : sentences_) {
         const Tokens& t = s.toks;
-        std::size_t k = 0;
+        std::size_t open = 0;
         // A lead opens with its source: "(Baonghean.vn) - Năm 2020 ...".
-        if (k < t.size() && t[k].text == "("sv) {
-            while (k < t.size() && t[k].text != ")"sv) {
-                ++k;
+        if (open < t.size() && t[open].text == "("sv) {
+            while (open < t.size() && t[open].text != ")"sv) {
+                ++open;
             }
-            ++k;
-            while (k < t.size() && is_dash(t[k])) {
-                ++k;
+            ++open;
+            while (open < t.size() && is_dash(t[open])) {
+                ++open;
             }
         }
-        if (k < t.size() && (t[k].low == "trong"sv || t[k].low == "cả"sv)) {
-            ++k;
+        if (open < t.size() && (t[open].low == "trong"sv || t[open].low == "cả"sv)) {
+            ++open;
         }
-        if (k + 1 < t.size() && t[k].low == "năm"sv && t[k + 1].digit &&
-            t[k + 1].text.size() == 4) {
+        for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+            if (t[k].low != "năm"sv || !t[k + 1].digit || t[k + 1].text.size() != 4) {
+                continue;
+            }
             int y = year_of(t[k + 1].text);
-            if (y >= 1990 && y <= 2100) {
-                best = std::max(best, y);
+            if (y < 1990 || y > 2100) {
+                continue;
             }
+            bool planned = false;
+            for (std::size_t b = k; b > 0 && k - b < 4; --b) {
+                std::string_view w = t[b - 1].low;
+                planned = planned || w == "đến"sv || w == "tới"sv || w == "đoạn"sv || w == "kỳ"sv ||
+                          w == "từ"sv || w == "trước"sv || w == "sau"sv || w == "vào"sv;
+            }
+            if (!planned) {
+                score[y] += k == open ? 2 : 1;
+            }
+        }
+    }
+    int best = 0;
+    int best_score = 0;
+    for (const auto& [y, n] : score) {
+        if (n >= best_score) {
+            best = y;
+            best_score = n;
         }
     }
     year_ = best;
