@@ -2239,6 +2239,9 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         if (k + 1 < t.size() && verbs.count(x.low + " " + t[k + 1].low) > 0) {
             return true;
         }
+        if (x.low == "nhân"sv && k + 1 < t.size() && t[k + 1].low == "dân"sv) {
+            return false; // "Hội đồng nhân dân", not "nhân dịp"
+        }
         return !x.cap && stops.count(x.low) > 0;
     };
     std::size_t k = i + head_len;
