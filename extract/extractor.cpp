@@ -2539,8 +2539,9 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         std::string prev = i > 0 ? t[i - 1].low : std::string();
         if (prev == "các"sv || prev == "những"sv || prev == "nhiều"sv || prev == "mỗi"sv ||
             prev == "quyết"sv || prev == "kiện"sv || prev == "thảo"sv || prev == "từng"sv ||
-            prev == "thông"sv) {
-            i += len - 1;
+            prev == "thông"sv ||
+            (i >= 3 && t[i - 3].low == "ban"sv && t[i - 2].low == "tổ"sv && prev == "chức"sv)) {
+            i += len - 1; // "Trưởng Ban Tổ chức Hội thi" names a body, not the event
             continue;
         }
         std::size_t end = meeting_name_end(t, i, len);
@@ -2869,8 +2870,39 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             ++k;
         }
         auto [len, idx] = lex_.roles.match(t, k);
-        return len > 0 && !t[k].cap ? lex_.role_names[static_cast<std::size_t>(idx)]
-                                    : std::string();
+        if (len > 0 && !t[k].cap) {
+            return lex_.role_names[static_cast<std::size_t>(idx)];
+        }
+        // "Bà X, cộng tác viên dư luận xã hội xã Hải Thắng, đề nghị ...", "ông X, Bí thư Chi bộ
+        // thôn An Xá, xã Thủ Sỹ chia sẻ ...": one more stretch that the title lexicon does not
+        // know, then the role word, with no other person in between.
+        if (pm.last >= t.size() || t[pm.last].text != ","sv) {
+            return std::string();
+        }
+        for (std::size_t e = pm.last + 1; e < t.size() && e <= pm.last + 12; ++e) {
+            if (is_sep(t[e]) && t[e].text != ","sv) {
+                break;
+            }
+            for (const PersonMention& other : persons_here_) {
+                if (other.first == e) {
+                    return std::string();
+                }
+            }
+            for (const BodyMention& b : bodies_here_) {
+                if (b.first == e) {
+                    return std::string(); // "..., UBKT xem xét, kết luận": another subject
+                }
+            }
+            std::size_t r = e + (t[e].text == ","sv ? 1 : 0);
+            auto [rl, ri] = lex_.roles.match(t, r);
+            if (rl > 0 && !t[r].cap && r > pm.last + 1) {
+                return lex_.role_names[static_cast<std::size_t>(ri)];
+            }
+            if (t[e].text == ","sv && e > pm.last + 1) {
+                break;
+            }
+        }
+        return std::string();
     };
     // "A, Bí thư ... và đồng chí B, Chủ tịch ... chủ trì": only "và", "cùng", commas and
     // honorifics between one person and the next, who share the role that follows the last.
@@ -2922,6 +2954,16 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             // A speaker's or chair's words open the clause of a name close after them, not
             // one a long sentence away ("báo cáo thẩm tra ... tờ trình của Chủ tịch X").
             if (r != "participant" && pm.first > c + 12) {
+                opens = false;
+            }
+            // ... and the name is the subject of the clause that follows ("Phát biểu tại hội
+            // nghị, ông X"), not the verb's object ("đánh giá cao công lao của đồng chí X",
+            // "đề nghị kỷ luật ông X"), unless "dưới sự chủ trì của ...".
+            bool comma_between = false;
+            for (std::size_t q = c + len; q < pm.first; ++q) {
+                comma_between = comma_between || t[q].text == ","sv;
+            }
+            if (r != "participant" && !comma_between && !(c > 0 && t[c - 1].low == "sự"sv)) {
                 opens = false;
             }
             bool other_between = false;
