@@ -1172,9 +1172,20 @@ void Run::find_authors() {
         }
         return !lex_.is_non_name(x) && lex_.abbreviations.count(std::string(x.text)) == 0;
     };
-    auto name_words = [&](const Tokens& t, std::size_t i, std::size_t max) {
+    // A credit's words: "Sáng", "Nguyên" and the like stop a name in running text, but after
+    // a credit's first word ("Nhan Sáng/TTXVN") or on a byline line above "Theo ..." they are
+    // given names.
+    auto name_words = [&](const Tokens& t, std::size_t i, std::size_t max,
+                          bool first_may_be_common = false) {
+        auto agency_next = [&](std::size_t k) {
+            return k + 1 < t.size() && (t[k + 1].text == "/"sv || t[k + 1].text == "("sv);
+        };
         std::size_t k = i;
-        while (k < t.size() && k - i < max && is_name_word(t[k]) &&
+        while (k < t.size() && k - i < max &&
+               (is_name_word(t[k]) ||
+                (((k > i && agency_next(k)) || first_may_be_common) && t[k].word && t[k].cap &&
+                 !t[k].digit && lex_.is_non_name(t[k]) &&
+                 lex_.abbreviations.count(std::string(t[k].text)) == 0)) &&
                !(k > i && lex_.honorifics.match(t, k).first > 1)) {
             ++k;
         }
@@ -1216,9 +1227,15 @@ void Run::find_authors() {
         }
     }
     // Bylines after the last long paragraph
+    // A page's source note ("Theo Cổng thông tin ...", its address, "Ngày đăng bài viết gốc:
+    // ...") is not the article's text.
+    auto source_note = [](std::string_view line) {
+        return line.find("://"sv) != std::string_view::npos || line.rfind("Theo ", 0) == 0 ||
+               line.rfind("Ngày đăng"sv, 0) == 0 || line.rfind("Ngày giờ đăng"sv, 0) == 0;
+    };
     std::size_t last_long = 0;
     for (std::size_t k = 0; k < sentences_.size(); ++k) {
-        if (sentences_[k].toks.size() >= 15) {
+        if (sentences_[k].toks.size() >= 15 && !source_note(sentences_[k].text)) {
             last_long = k;
         }
     }
@@ -1233,7 +1250,9 @@ void Run::find_authors() {
         for (std::size_t x = 0; x < end; ++x) {
             words += t[x].word ? 1 : 0;
         }
-        std::size_t n = name_words(t, 0, 4);
+        bool above_source = k + 1 < sentences_.size() && source_note(sentences_[k + 1].text) &&
+                            sentences_[k].paragraph != sentences_[k + 1].paragraph;
+        std::size_t n = name_words(t, 0, 4, above_source);
         if (n == words && plausible(t, 0, n)) {
             add_author(as_name(t, 0, n), sentences_[k].text);
             break;

@@ -340,6 +340,24 @@ TEST_CASE("a reception named by its verb - a list after 'dự hội nghị có' 
           nullptr);
 }
 
+TEST_CASE("credits: a given name that is also a word - a byline above the page's source note") {
+    Extraction x = run("Chủ tịch nước Trần Đại Quang chủ trì phiên họp thứ ba của Ban Chỉ đạo Cải "
+                       "cách tư pháp Trung ương. Ảnh: Nhan Sáng/TTXVN\n"
+                       "Ban Chỉ đạo đã xây dựng và ban hành nhiều văn bản quan trọng để chỉ đạo "
+                       "công tác cải cách tư pháp trong cả nước.\n"
+                       "\n"
+                       "Nguyên Hải\n"
+                       "\n"
+                       "Theo Cổng thông tin điện tử Bộ Quốc phòng\n"
+                       "\n"
+                       "https://www.mod.gov.vn/vn/chi-tiet/sa-ttsk/sa-tt-qpan/thong-qua-du-thao\n");
+    CHECK(prop(find(x, "Person", "Nhan Sáng"), "kind") == "author");
+    CHECK(prop(find(x, "Person", "Nguyên Hải"), "kind") == "author");
+    // In running text "Sáng" still ends a name: "Ảnh: Thu Giang Sáng 28/6 ..."
+    CHECK(find(run("Ảnh: Thu Giang Sáng 28/6, đoàn đã làm việc với Tỉnh ủy.\n"), "Person",
+               "Thu Giang Sáng") == nullptr);
+}
+
 TEST_CASE("a date without a year stays without one when nothing gives the year") {
     Extraction x = run("Ngày 3-7, tại Hà Nội, Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15 do "
                        "ông Trần Quốc Vượng, Chủ nhiệm Ủy ban Kiểm tra Trung ương chủ trì.\n");
