@@ -1393,6 +1393,19 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
     if (unit.empty() || unknown_name_at(t, i + len)) {
         return std::nullopt; // an unknown place: leave the body out rather than misname it
     }
+    // "UBND tỉnh, thành phố", "Sở Nội vụ các tỉnh, huyện": units listed without names are
+    // every such place, a generic plural.
+    if (len > 0 && i + len + 1 < t.size() &&
+        (t[i + len].text == ","sv || t[i + len].low == "và"sv)) {
+        std::size_t k = i + len + 1;
+        bool next_unit = t[k].low == "huyện"sv || t[k].low == "quận"sv || t[k].low == "tỉnh"sv ||
+                         t[k].low == "xã"sv || t[k].low == "phường"sv ||
+                         (k + 1 < t.size() && t[k].low == "thành"sv && t[k + 1].low == "phố"sv) ||
+                         (k + 1 < t.size() && t[k].low == "thị"sv && t[k + 1].low == "xã"sv);
+        if (next_unit) {
+            return std::nullopt;
+        }
+    }
     m.len = len;
     std::string prov = local_province();
     if (unit == "tỉnh" || (unit == "thành phố" && province_type(prov) == "thành phố" &&
