@@ -3006,6 +3006,15 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                 role = r;
             }
         }
+        // A photo caption "Từ trái qua: A, B, C tại phiên khai mạc hội nghị ...": those
+        // pictured at the meeting named after them.
+        if (role.empty() && t.size() > 2 && t[0].low == "từ"sv && t[1].low == "trái"sv) {
+            for (const auto& [pos, id] : here) {
+                if (pos > pm.first) {
+                    role = "participant";
+                }
+            }
+        }
         for (const std::string& title : pm.titles) {
             std::string low = lower(title);
             if (low.rfind("trưởng đoàn", 0) == 0 && low.find("quốc hội") == std::string::npos) {
