@@ -2266,6 +2266,8 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
     static const std::set<std::string, std::less<>> verbs = {
         "phát biểu", "kết luận", "nhấn mạnh", "chủ trì",   "cho biết", "khẳng định",
         "đề nghị",   "yêu cầu",  "ghi nhận",  "điều hành", "tham dự",  "trình bày"};
+    static const std::set<std::string, std::less<>> happenings = {"khai mạc", "bế mạc", "diễn ra",
+                                                                  "kết thúc", "công bố"};
     auto stop_here = [&](std::size_t k) {
         const Token& x = t[k];
         if (k + 1 < t.size() && verbs.count(x.low + " " + t[k + 1].low) > 0) {
@@ -2273,6 +2275,13 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
         }
         if (x.low == "nhân"sv && k + 1 < t.size() && t[k + 1].low == "dân"sv) {
             return false; // "Hội đồng nhân dân", not "nhân dịp"
+        }
+        // What happens to the event, once it has a name: "Hội nghị lần thứ 8 ... khai mạc
+        // trọng thể", "Đại hội ... lần thứ XVI công bố kết quả ...". Right after the head these
+        // words name it ("Lễ khai mạc", "Hội nghị công bố quyết định").
+        if (k >= i + head_len + 2 && k + 1 < t.size() && !x.cap &&
+            happenings.count(x.low + " " + t[k + 1].low) > 0) {
+            return true;
         }
         return !x.cap && stops.count(x.low) > 0;
     };
