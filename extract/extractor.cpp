@@ -1155,7 +1155,8 @@ void Run::find_authors() {
         }
         std::string id = add_entity("Person", name, "", sentence);
         Entity* e = entity_by_id(entities_, id);
-        if (e->props.find("kind") == e->props.end()) {
+        // A byline's name found as a bare name elsewhere (no title) is the author's.
+        if (e->props.find("kind") == e->props.end() || e->props.find("titles") == e->props.end()) {
             e->props["kind"] = std::string("author");
         }
         add_relation("AUTHORED", id, "article", {}, sentence);

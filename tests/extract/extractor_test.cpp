@@ -353,6 +353,15 @@ TEST_CASE("credits: a given name that is also a word - a byline above the page's
                        "https://www.mod.gov.vn/vn/chi-tiet/sa-ttsk/sa-tt-qpan/thong-qua-du-thao\n");
     CHECK(prop(find(x, "Person", "Nhan Sáng"), "kind") == "author");
     CHECK(prop(find(x, "Person", "Nguyên Hải"), "kind") == "author");
+    // A name over a body's name at the end is the author's, not an official's.
+    Extraction signed =
+        run("Ngày 3/10/2024, Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị triển "
+            "khai nhiệm vụ công tác tuyên giáo quý IV năm 2024 với sự tham dự của "
+            "đại diện các cơ quan, đơn vị trong tỉnh.\n"
+            "\n"
+            "Nguyễn Thị Thu Hà\n"
+            "Ban Tuyên giáo Tỉnh ủy Hưng Yên\n");
+    CHECK(prop(find(signed, "Person", "Nguyễn Thị Thu Hà"), "kind") == "author");
     // In running text "Sáng" still ends a name: "Ảnh: Thu Giang Sáng 28/6 ..."
     CHECK(find(run("Ảnh: Thu Giang Sáng 28/6, đoàn đã làm việc với Tỉnh ủy.\n"), "Person",
                "Thu Giang Sáng") == nullptr);
