@@ -361,7 +361,7 @@ TEST_CASE("credits: a given name that is also a word - a byline above the page's
             "\n"
             "Nguyễn Thị Thu Hà\n"
             "Ban Tuyên giáo Tỉnh ủy Hưng Yên\n");
-    CHECK(prop(find(signed, "Person", "Nguyễn Thị Thu Hà"), "kind") == "author");
+    CHECK(prop(find(byline, "Person", "Nguyễn Thị Thu Hà"), "kind") == "author");
     // In running text "Sáng" still ends a name: "Ảnh: Thu Giang Sáng 28/6 ..."
     CHECK(find(run("Ảnh: Thu Giang Sáng 28/6, đoàn đã làm việc với Tỉnh ủy.\n"), "Person",
                "Thu Giang Sáng") == nullptr);
