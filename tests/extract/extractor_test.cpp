@@ -354,7 +354,7 @@ TEST_CASE("credits: a given name that is also a word - a byline above the page's
     CHECK(prop(find(x, "Person", "Nhan Sáng"), "kind") == "author");
     CHECK(prop(find(x, "Person", "Nguyên Hải"), "kind") == "author");
     // A name over a body's name at the end is the author's, not an official's.
-    Extraction signed =
+    Extraction byline =
         run("Ngày 3/10/2024, Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị triển "
             "khai nhiệm vụ công tác tuyên giáo quý IV năm 2024 với sự tham dự của "
             "đại diện các cơ quan, đơn vị trong tỉnh.\n"
