@@ -2724,7 +2724,13 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
     }
     // "đoàn công tác ... làm việc với 6 Huyện ủy", "Tổng Bí thư Nguyễn Phú Trọng làm việc với
     // Ban Thường vụ Tỉnh ủy Nam Định": a working meeting named by its verb.
-    std::string date = sentence_date(t, t.size(), t.size(), false);
+    // The sentence's date, needed only when one of the verbs below is in it.
+    bool verbs_here = false;
+    for (const Token& x : t) {
+        verbs_here = verbs_here || x.low == "việc"sv || x.low == "tiếp"sv || x.low == "kiến"sv ||
+                     x.low == "đàm"sv || x.low == "họp"sv;
+    }
+    std::string date = verbs_here ? sentence_date(t, t.size(), t.size(), false) : std::string();
     for (std::size_t i = 1; i + 2 < t.size(); ++i) {
         if (t[i].low != "làm"sv || t[i + 1].low != "việc"sv || t[i + 2].low != "với"sv ||
             t[i - 1].low == "buổi"sv || t[i - 1].low == "cuộc"sv) {
