@@ -148,6 +148,7 @@ class Run {
     void split();
     void find_header();
     void find_reference_year();
+    std::string posted_date() const;
     void find_places();
     void find_persons(Sentence& s, std::size_t si);
     void find_authors();
@@ -345,6 +346,11 @@ void Run::find_header() {
     }
     std::string best;
     for (std::string_view line : lines) {
+        // A heading is the article's title, and a date in it is what the article is about
+        // ("... trước 20/6/2025"), not when it was written.
+        if (line.front() == '#' || (!a.title.empty() && line == trim(a.title))) {
+            continue;
+        }
         // A dated head line is short: a line of more than 12 words is never one, so thirteen
         // words are enough to tell.
         Tokens t = tokenise(line, 13);
@@ -365,6 +371,9 @@ void Run::find_header() {
                 break;
             }
         }
+    }
+    if (a.published.empty()) {
+        a.published = posted_date();
     }
     if (a.published.empty() && !best.empty()) {
         a.published = best;
@@ -391,6 +400,39 @@ void Run::find_header() {
             }
         }
     }
+}
+
+// "Ngày đăng bài viết gốc: 14:30 | 17/03/2025", "Giờ đăng: 09/07/2025 14:27": a short line
+// whose label says when the article was posted dates it, wherever the page puts it.
+std::string Run::posted_date() const {
+    std::size_t start = 0;
+    while (start < text_.size()) {
+        std::size_t nl = text_.find('\n', start);
+        std::string_view line = std::string_view(text_).substr(
+            start, nl == std::string::npos ? std::string::npos : nl - start);
+        start = nl == std::string::npos ? text_.size() : nl + 1;
+        std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || line.size() > 120) {
+            continue;
+        }
+        Tokens label = tokenise(line.substr(0, colon));
+        std::size_t words = 0;
+        bool posted = false;
+        for (const Token& tok : label) {
+            words += tok.word ? 1 : 0;
+            posted = posted || tok.low == "đăng"sv;
+        }
+        if (!posted || words > 6) {
+            continue;
+        }
+        for (const Token& tok : tokenise(line.substr(colon + 1), 12)) {
+            Date d;
+            if (tok.digit && parse_day_month(tok.text, d) && d.year != 0) {
+                return iso(d);
+            }
+        }
+    }
+    return {};
 }
 
 void Run::find_reference_year() {

@@ -372,3 +372,16 @@ TEST_CASE("a user's lexicon folder adds entries - a malformed line names file an
     fs::remove_all(dir);
     CHECK_THROWS_WITH(Extractor("/no/such/folder"), Catch::Contains("/no/such/folder"));
 }
+
+TEST_CASE("a line that says when the article was posted dates it - a headline's date does not") {
+    Extraction posted = run("# Tỉnh ủy Hưng Yên họp phiên thường kỳ tháng 3\n\n"
+                            "Tỉnh ủy Hưng Yên họp.\n\n"
+                            "Ngày đăng bài viết gốc: 14:30 | 17/03/2025\n");
+    CHECK(posted.article.published == "2025-03-17");
+    Extraction timed =
+        run("Tỉnh ủy Hưng Yên họp.\n\nNgày giờ đăng bài viết gốc: 19:20 11-04-2025\n");
+    CHECK(timed.article.published == "2025-04-11");
+    Extraction deadline = run("# Hoàn thiện phương án nhân sự cấp ủy cấp tỉnh trước "
+                              "20/6/2025\n\nTỉnh ủy Hưng Yên họp.\n");
+    CHECK(deadline.article.published.empty());
+}
