@@ -271,10 +271,26 @@ void Run::split() {
         return t.word && t.cap && t.id >= 0 &&
                (t.all_caps || t.text.size() <= 4 || t.text.find('.') != std::string_view::npos);
     };
+    // "TP.Hà Nội", "TX.Cửa Lò": an abbreviation written onto the next word is one token, which
+    // the vocabulary does not know; its parts are read as if a space followed the dot.
+    auto glued = [this](const Token& t) -> std::size_t {
+        if (!t.word || !t.cap || t.id >= 0) {
+            return 0;
+        }
+        std::size_t dot = t.text.find('.');
+        if (dot == std::string_view::npos || dot + 1 >= t.text.size() ||
+            t.text.find('.', dot + 1) != std::string_view::npos ||
+            lex_.abbreviations.count(std::string(t.text.substr(0, dot + 1))) == 0) {
+            return 0;
+        }
+        std::size_t p = dot + 1;
+        return is_upper(next_code_point(t.text, p)) ? dot + 1 : 0;
+    };
     for (Sentence& s : sentences_) {
         Tokens raw = tokenise(s.text);
         lex_.assign_ids(raw);
-        if (std::none_of(raw.begin(), raw.end(), candidate)) {
+        if (std::none_of(raw.begin(), raw.end(),
+                         [&](const Token& t) { return candidate(t) || glued(t) > 0; })) {
             s.toks = std::move(raw);
             continue;
         }
@@ -282,7 +298,25 @@ void Run::split() {
         toks.reserve(raw.size());
         bool expanded = false;
         for (std::size_t k = 0; k < raw.size(); ++k) {
-            const Token& t = raw[k];
+            Token t = raw[k];
+            Token rest;
+            if (std::size_t cut = glued(t); cut > 0) {
+                rest = t;
+                rest.text = t.text.substr(cut);
+                rest.low = lower(rest.text);
+                rest.id = lex_.vocabulary.find(rest.low);
+                rest.begin = t.begin + cut;
+                rest.all_caps = rest.text.size() >= 2 && rest.low != rest.text;
+                for (std::size_t p = 0; p < rest.text.size() && rest.all_caps;) {
+                    char32_t c = next_code_point(rest.text, p);
+                    rest.all_caps = !is_letter(c) || is_upper(c);
+                }
+                t.text = t.text.substr(0, cut);
+                t.low = lower(t.text);
+                t.end = rest.begin;
+                t.all_caps = false;
+                t.id = 0;
+            }
             bool candidate_here = candidate(t);
             auto it = candidate_here ? lex_.abbreviations.find(std::string(t.text))
                                      : lex_.abbreviations.end();
@@ -315,6 +349,9 @@ void Run::split() {
             }
             if (dotted) {
                 ++k;
+            }
+            if (!rest.text.empty()) {
+                toks.push_back(std::move(rest));
             }
         }
         if (expanded) {
@@ -836,6 +873,28 @@ void Run::add_title(const std::string& person_id, const std::string& title) {
 // ---------------------------------------------------------------------------------------------
 // Persons
 
+// "Chủ tịch tỉnh", "Phó Chủ tịch thành phố Hà Nội": the chair of a place is the chair of its
+// People's Committee, and is written as the title in full says it.
+std::string people_committee_title(const std::string& title) {
+    static const std::string_view heads[] = {"chủ tịch ", "phó chủ tịch "};
+    static const std::string_view units[] = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã"};
+    std::string low = lower(title);
+    for (std::string_view head : heads) {
+        if (low.compare(0, head.size(), head) != 0) {
+            continue;
+        }
+        for (std::string_view unit : units) {
+            std::string_view rest = std::string_view(low).substr(head.size());
+            if (rest.compare(0, unit.size(), unit) == 0 &&
+                (rest.size() == unit.size() || rest[unit.size()] == ' ')) {
+                return title.substr(0, head.size()) + "Ủy ban nhân dân " +
+                       title.substr(head.size());
+            }
+        }
+    }
+    return title;
+}
+
 bool Run::title_head_at(const Tokens& t, std::size_t i) const {
     std::size_t k = i;
     if (k < t.size() && t[k].low == "nguyên"sv) {
@@ -1118,7 +1177,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         pm.last = std::max(pm.last, k);
         for (std::size_t n = 0; n < titles.size(); ++n) {
-            const std::string& title = titles[n];
+            const std::string title = people_committee_title(titles[n]);
             std::string key = lower(title);
             if (key == "trưởng đoàn"sv || key == "phó trưởng đoàn"sv || key == "đồng chí"sv) {
                 continue;

@@ -385,3 +385,11 @@ TEST_CASE("a line that says when the article was posted dates it - a headline's 
                               "20/6/2025\n\nTỉnh ủy Hưng Yên họp.\n");
     CHECK(deadline.article.published.empty());
 }
+
+TEST_CASE("an abbreviation glued to the next word is expanded - a place's chair chairs its "
+          "People's Committee") {
+    Extraction x = run("Chủ tịch UBND TP.Hà Nội Nguyễn Đức Chung phát biểu. Chủ tịch TP. Hà Nội "
+                       "Nguyễn Đức Chung nhấn mạnh việc cải cách.\n");
+    std::vector<std::string> got = titles(find(x, "Person", "Nguyễn Đức Chung"));
+    CHECK(got == std::vector<std::string>{"Chủ tịch Ủy ban nhân dân thành phố Hà Nội"});
+}
