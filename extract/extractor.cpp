@@ -1150,6 +1150,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         // Titles after the name: ", A, B" or " - A, B" or " (A)".
         std::size_t k = after;
+        const std::size_t titles_before = titles.size();
         while (k + 1 < t.size() &&
                (t[k].text == ","sv || is_dash(t[k]) || t[k].text == "("sv || t[k].text == ";"sv) &&
                title_head_at(t, k + 1)) {
@@ -1159,7 +1160,12 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             std::size_t b = k + 1;
             std::size_t e2 = title_end(t, b);
             if (e2 < t.size() && lex_.is_surname(t[e2]) && name_run(t, e2) >= 2) {
-                break; // "A, Thủ tướng Chính phủ B": the title is the next person's
+                // "A, Thủ tướng Chính phủ B": the title is the next person's, and so is the
+                // list it ends ("Thủ tướng A, Tổng Bí thư, Chủ tịch nước B").
+                titles.resize(titles_before);
+                spans.resize(titles_before);
+                k = after;
+                break;
             }
             std::size_t h = b;
             while (h < e2 && lex_.ranks.match(t, h).first > 0) {

@@ -393,3 +393,16 @@ TEST_CASE("an abbreviation glued to the next word is expanded - a place's chair 
     std::vector<std::string> got = titles(find(x, "Person", "Nguyễn Đức Chung"));
     CHECK(got == std::vector<std::string>{"Chủ tịch Ủy ban nhân dân thành phố Hà Nội"});
 }
+
+TEST_CASE("a title list that runs into a name belongs to that name, not to the one before") {
+    Extraction x = run("Từ trái qua: Thủ tướng Nguyễn Xuân Phúc, Tổng Bí thư, Chủ tịch nước Nguyễn "
+                       "Phú Trọng tại phiên khai mạc. Dự có Phó Thủ tướng Trương Hòa Bình; Ủy viên "
+                       "Trung ương Đảng, Bộ trưởng Bộ Công an Tô Lâm.\n");
+    CHECK(titles(find(x, "Person", "Nguyễn Xuân Phúc")) == std::vector<std::string>{"Thủ tướng"});
+    std::vector<std::string> trong = titles(find(x, "Person", "Nguyễn Phú Trọng"));
+    CHECK(contains(trong, "Tổng Bí thư"));
+    CHECK(contains(trong, "Chủ tịch nước"));
+    CHECK(titles(find(x, "Person", "Trương Hòa Bình")) ==
+          std::vector<std::string>{"Phó Thủ tướng"});
+    CHECK(contains(titles(find(x, "Person", "Tô Lâm")), "Ủy viên Trung ương Đảng"));
+}
