@@ -406,3 +406,11 @@ TEST_CASE("a title list that runs into a name belongs to that name, not to the o
           std::vector<std::string>{"Phó Thủ tướng"});
     CHECK(contains(titles(find(x, "Person", "Tô Lâm")), "Ủy viên Trung ương Đảng"));
 }
+
+TEST_CASE("the chief of the general staff is a title, and the titles after it are kept") {
+    Extraction x = run("Dự hội nghị có Đại tướng Nguyễn Tân Cương, Ủy viên Trung ương Đảng, Tổng "
+                       "Tham mưu trưởng QĐND Việt Nam, Thứ trưởng Bộ Quốc phòng.\n");
+    std::vector<std::string> got = titles(find(x, "Person", "Nguyễn Tân Cương"));
+    CHECK(contains(got, "Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam"));
+    CHECK(contains(got, "Thứ trưởng Bộ Quốc phòng"));
+}
