@@ -1200,23 +1200,44 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         if (t[c].text != ":"sv) {
             continue;
         }
-        std::size_t b = c;
-        while (b > 0 && !is_sep(t[b - 1])) {
-            --b;
+        // The list may hold several titles: "các đồng chí Ủy viên Trung ương Đảng, Thứ trưởng
+        // Bộ Quốc phòng: A; B; C" gives both to each.
+        std::vector<std::pair<std::size_t, std::size_t>> shared_spans;
+        std::size_t end = c;
+        bool opened = false;
+        while (!opened) {
+            std::size_t b = end;
+            while (b > 0 && !is_sep(t[b - 1])) {
+                --b;
+            }
+            std::size_t h = b;
+            while (h < end && !title_head_at(t, h)) {
+                ++h;
+            }
+            if (h >= end) {
+                break;
+            }
+            opened = h > b && (t[b].low == "các"sv || t[h - 1].low == "chí"sv);
+            if (h > b && !opened) {
+                break;
+            }
+            shared_spans.emplace(shared_spans.begin(), h, end);
+            if (opened || b < 2 || t[b - 1].text != ","sv) {
+                break;
+            }
+            end = b - 1;
         }
-        std::size_t h = b;
-        while (h < c && !title_head_at(t, h)) {
-            ++h;
-        }
-        if (h >= c || h == b || (t[b].low != "các"sv && t[h - 1].low != "chí"sv)) {
+        if (!opened) {
             continue;
         }
-        std::string shared = join(t, h, c);
-        for (PersonMention& pm : persons_here_) {
-            if (pm.first > c) {
-                add_title(pm.id, shared);
-                pm.titles.push_back(shared);
-                pm.title_spans.emplace_back(h, c, shared);
+        for (const auto& [h, e] : shared_spans) {
+            std::string shared = people_committee_title(join(t, h, e));
+            for (PersonMention& pm : persons_here_) {
+                if (pm.first > c) {
+                    add_title(pm.id, shared);
+                    pm.titles.push_back(shared);
+                    pm.title_spans.emplace_back(h, e, shared);
+                }
             }
         }
     }

@@ -414,3 +414,15 @@ TEST_CASE("the chief of the general staff is a title, and the titles after it ar
     CHECK(contains(got, "Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam"));
     CHECK(contains(got, "Thứ trưởng Bộ Quốc phòng"));
 }
+
+TEST_CASE("several titles before a colon are shared by every name of the list") {
+    Extraction x = run("Dự hội nghị có các đồng chí Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc "
+                       "phòng: Thượng tướng Võ Minh Lương; Thượng tướng Lê Huy Vịnh; Thượng tướng "
+                       "Vũ Hải Sản.\n");
+    for (const char* name : {"Võ Minh Lương", "Lê Huy Vịnh", "Vũ Hải Sản"}) {
+        std::vector<std::string> got = titles(find(x, "Person", name));
+        CHECK(contains(got, "Ủy viên Trung ương Đảng"));
+        CHECK(contains(got, "Thứ trưởng Bộ Quốc phòng"));
+        CHECK(got.size() == 2);
+    }
+}
