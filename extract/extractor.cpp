@@ -148,6 +148,7 @@ class Run {
     void split();
     void find_header();
     void find_reference_year();
+    std::string posted_date() const;
     void find_places();
     void find_persons(Sentence& s, std::size_t si);
     void find_authors();
@@ -274,10 +275,26 @@ void Run::split() {
         return t.word && t.cap && t.id >= 0 &&
                (t.all_caps || t.text.size() <= 4 || t.text.find('.') != std::string_view::npos);
     };
+    // "TP.Hà Nội", "TX.Cửa Lò": an abbreviation written onto the next word is one token, which
+    // the vocabulary does not know; its parts are read as if a space followed the dot.
+    auto glued = [this](const Token& t) -> std::size_t {
+        if (!t.word || !t.cap || t.id >= 0) {
+            return 0;
+        }
+        std::size_t dot = t.text.find('.');
+        if (dot == std::string_view::npos || dot + 1 >= t.text.size() ||
+            t.text.find('.', dot + 1) != std::string_view::npos ||
+            lex_.abbreviations.count(std::string(t.text.substr(0, dot + 1))) == 0) {
+            return 0;
+        }
+        std::size_t p = dot + 1;
+        return is_upper(next_code_point(t.text, p)) ? dot + 1 : 0;
+    };
     for (Sentence& s : sentences_) {
         Tokens raw = tokenise(s.text);
         lex_.assign_ids(raw);
-        if (std::none_of(raw.begin(), raw.end(), candidate)) {
+        if (std::none_of(raw.begin(), raw.end(),
+                         [&](const Token& t) { return candidate(t) || glued(t) > 0; })) {
             s.toks = std::move(raw);
             continue;
         }
@@ -285,7 +302,25 @@ void Run::split() {
         toks.reserve(raw.size());
         bool expanded = false;
         for (std::size_t k = 0; k < raw.size(); ++k) {
-            const Token& t = raw[k];
+            Token t = raw[k];
+            Token rest;
+            if (std::size_t cut = glued(t); cut > 0) {
+                rest = t;
+                rest.text = t.text.substr(cut);
+                rest.low = lower(rest.text);
+                rest.id = lex_.vocabulary.find(rest.low);
+                rest.begin = t.begin + cut;
+                rest.all_caps = rest.text.size() >= 2 && rest.low != rest.text;
+                for (std::size_t p = 0; p < rest.text.size() && rest.all_caps;) {
+                    char32_t c = next_code_point(rest.text, p);
+                    rest.all_caps = !is_letter(c) || is_upper(c);
+                }
+                t.text = t.text.substr(0, cut);
+                t.low = lower(t.text);
+                t.end = rest.begin;
+                t.all_caps = false;
+                t.id = 0;
+            }
             bool candidate_here = candidate(t);
             auto it = candidate_here ? lex_.abbreviations.find(std::string(t.text))
                                      : lex_.abbreviations.end();
@@ -319,6 +354,9 @@ void Run::split() {
             if (dotted) {
                 ++k;
             }
+            if (!rest.text.empty()) {
+                toks.push_back(std::move(rest));
+            }
         }
         if (expanded) {
             s.toks = std::move(toks);
@@ -349,6 +387,11 @@ void Run::find_header() {
     }
     std::string best;
     for (std::string_view line : lines) {
+        // A heading is the article's title, and a date in it is what the article is about
+        // ("... trước 20/6/2025"), not when it was written.
+        if (line.front() == '#' || (!a.title.empty() && line == trim(a.title))) {
+            continue;
+        }
         // A dated head line is short: a line of more than 12 words is never one, so thirteen
         // words are enough to tell.
         Tokens t = tokenise(line, 13);
@@ -369,6 +412,9 @@ void Run::find_header() {
                 break;
             }
         }
+    }
+    if (a.published.empty()) {
+        a.published = posted_date();
     }
     if (a.published.empty() && !best.empty()) {
         a.published = best;
@@ -399,6 +445,39 @@ void Run::find_header() {
             }
         }
     }
+}
+
+// "Ngày đăng bài viết gốc: 14:30 | 17/03/2025", "Giờ đăng: 09/07/2025 14:27": a short line
+// whose label says when the article was posted dates it, wherever the page puts it.
+std::string Run::posted_date() const {
+    std::size_t start = 0;
+    while (start < text_.size()) {
+        std::size_t nl = text_.find('\n', start);
+        std::string_view line = std::string_view(text_).substr(
+            start, nl == std::string::npos ? std::string::npos : nl - start);
+        start = nl == std::string::npos ? text_.size() : nl + 1;
+        std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || line.size() > 120) {
+            continue;
+        }
+        Tokens label = tokenise(line.substr(0, colon));
+        std::size_t words = 0;
+        bool posted = false;
+        for (const Token& tok : label) {
+            words += tok.word ? 1 : 0;
+            posted = posted || tok.low == "đăng"sv;
+        }
+        if (!posted || words > 6) {
+            continue;
+        }
+        for (const Token& tok : tokenise(line.substr(colon + 1), 12)) {
+            Date d;
+            if (tok.digit && parse_day_month(tok.text, d) && d.year != 0) {
+                return iso(d);
+            }
+        }
+    }
+    return {};
 }
 
 void Run::find_reference_year() {
@@ -823,6 +902,28 @@ void Run::add_title(const std::string& person_id, const std::string& title) {
 // ---------------------------------------------------------------------------------------------
 // Persons
 
+// "Chủ tịch tỉnh", "Phó Chủ tịch thành phố Hà Nội": the chair of a place is the chair of its
+// People's Committee, and is written as the title in full says it.
+std::string people_committee_title(const std::string& title) {
+    static const std::string_view heads[] = {"chủ tịch ", "phó chủ tịch "};
+    static const std::string_view units[] = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã"};
+    std::string low = lower(title);
+    for (std::string_view head : heads) {
+        if (low.compare(0, head.size(), head) != 0) {
+            continue;
+        }
+        for (std::string_view unit : units) {
+            std::string_view rest = std::string_view(low).substr(head.size());
+            if (rest.compare(0, unit.size(), unit) == 0 &&
+                (rest.size() == unit.size() || rest[unit.size()] == ' ')) {
+                return title.substr(0, head.size()) + "Ủy ban nhân dân " +
+                       title.substr(head.size());
+            }
+        }
+    }
+    return title;
+}
+
 bool Run::title_head_at(const Tokens& t, std::size_t i) const {
     std::size_t k = i;
     if (k < t.size() && t[k].low == "nguyên"sv) {
@@ -1078,6 +1179,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         // Titles after the name: ", A, B" or " - A, B" or " (A)".
         std::size_t k = after;
+        const std::size_t titles_before = titles.size();
         while (k + 1 < t.size() &&
                (t[k].text == ","sv || is_dash(t[k]) || t[k].text == "("sv || t[k].text == ";"sv) &&
                title_head_at(t, k + 1)) {
@@ -1087,7 +1189,12 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             std::size_t b = k + 1;
             std::size_t e2 = title_end(t, b);
             if (e2 < t.size() && lex_.is_surname(t[e2]) && name_run(t, e2) >= 2) {
-                break; // "A, Thủ tướng Chính phủ B": the title is the next person's
+                // "A, Thủ tướng Chính phủ B": the title is the next person's, and so is the
+                // list it ends ("Thủ tướng A, Tổng Bí thư, Chủ tịch nước B").
+                titles.resize(titles_before);
+                spans.resize(titles_before);
+                k = after;
+                break;
             }
             std::size_t h = b;
             while (h < e2 && lex_.ranks.match(t, h).first > 0) {
@@ -1105,7 +1212,7 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         }
         pm.last = std::max(pm.last, k);
         for (std::size_t n = 0; n < titles.size(); ++n) {
-            const std::string& title = titles[n];
+            const std::string title = people_committee_title(titles[n]);
             std::string key = lower(title);
             if (key == "trưởng đoàn"sv || key == "phó trưởng đoàn"sv || key == "đồng chí"sv) {
                 continue;
@@ -1122,23 +1229,44 @@ void Run::find_persons(Sentence& s, std::size_t si) {
         if (t[c].text != ":"sv) {
             continue;
         }
-        std::size_t b = c;
-        while (b > 0 && !is_sep(t[b - 1])) {
-            --b;
+        // The list may hold several titles: "các đồng chí Ủy viên Trung ương Đảng, Thứ trưởng
+        // Bộ Quốc phòng: A; B; C" gives both to each.
+        std::vector<std::pair<std::size_t, std::size_t>> shared_spans;
+        std::size_t end = c;
+        bool opened = false;
+        while (!opened) {
+            std::size_t b = end;
+            while (b > 0 && !is_sep(t[b - 1])) {
+                --b;
+            }
+            std::size_t h = b;
+            while (h < end && !title_head_at(t, h)) {
+                ++h;
+            }
+            if (h >= end) {
+                break;
+            }
+            opened = h > b && (t[b].low == "các"sv || t[h - 1].low == "chí"sv);
+            if (h > b && !opened) {
+                break;
+            }
+            shared_spans.emplace(shared_spans.begin(), h, end);
+            if (opened || b < 2 || t[b - 1].text != ","sv) {
+                break;
+            }
+            end = b - 1;
         }
-        std::size_t h = b;
-        while (h < c && !title_head_at(t, h)) {
-            ++h;
-        }
-        if (h >= c || h == b || (t[b].low != "các"sv && t[h - 1].low != "chí"sv)) {
+        if (!opened) {
             continue;
         }
-        std::string shared = join(t, h, c);
-        for (PersonMention& pm : persons_here_) {
-            if (pm.first > c) {
-                add_title(pm.id, shared);
-                pm.titles.push_back(shared);
-                pm.title_spans.emplace_back(h, c, shared);
+        for (const auto& [h, e] : shared_spans) {
+            std::string shared = people_committee_title(join(t, h, e));
+            for (PersonMention& pm : persons_here_) {
+                if (pm.first > c) {
+                    add_title(pm.id, shared);
+                    pm.titles.push_back(shared);
+                    pm.title_spans.emplace_back(h, e, shared);
+                }
             }
         }
     }

@@ -446,3 +446,57 @@ TEST_CASE("a user's lexicon folder adds entries - a malformed line names file an
     fs::remove_all(dir);
     CHECK_THROWS_WITH(Extractor("/no/such/folder"), Catch::Contains("/no/such/folder"));
 }
+
+TEST_CASE("a line that says when the article was posted dates it - a headline's date does not") {
+    Extraction posted = run("# Tỉnh ủy Hưng Yên họp phiên thường kỳ tháng 3\n\n"
+                            "Tỉnh ủy Hưng Yên họp.\n\n"
+                            "Ngày đăng bài viết gốc: 14:30 | 17/03/2025\n");
+    CHECK(posted.article.published == "2025-03-17");
+    Extraction timed =
+        run("Tỉnh ủy Hưng Yên họp.\n\nNgày giờ đăng bài viết gốc: 19:20 11-04-2025\n");
+    CHECK(timed.article.published == "2025-04-11");
+    Extraction deadline = run("# Hoàn thiện phương án nhân sự cấp ủy cấp tỉnh trước "
+                              "20/6/2025\n\nTỉnh ủy Hưng Yên họp.\n");
+    CHECK(deadline.article.published.empty());
+}
+
+TEST_CASE("an abbreviation glued to the next word is expanded - a place's chair chairs its "
+          "People's Committee") {
+    Extraction x = run("Chủ tịch UBND TP.Hà Nội Nguyễn Đức Chung phát biểu. Chủ tịch TP. Hà Nội "
+                       "Nguyễn Đức Chung nhấn mạnh việc cải cách.\n");
+    std::vector<std::string> got = titles(find(x, "Person", "Nguyễn Đức Chung"));
+    CHECK(got == std::vector<std::string>{"Chủ tịch Ủy ban nhân dân thành phố Hà Nội"});
+}
+
+TEST_CASE("a title list that runs into a name belongs to that name, not to the one before") {
+    Extraction x = run("Từ trái qua: Thủ tướng Nguyễn Xuân Phúc, Tổng Bí thư, Chủ tịch nước Nguyễn "
+                       "Phú Trọng tại phiên khai mạc. Dự có Phó Thủ tướng Trương Hòa Bình; Ủy viên "
+                       "Trung ương Đảng, Bộ trưởng Bộ Công an Tô Lâm.\n");
+    CHECK(titles(find(x, "Person", "Nguyễn Xuân Phúc")) == std::vector<std::string>{"Thủ tướng"});
+    std::vector<std::string> trong = titles(find(x, "Person", "Nguyễn Phú Trọng"));
+    CHECK(contains(trong, "Tổng Bí thư"));
+    CHECK(contains(trong, "Chủ tịch nước"));
+    CHECK(titles(find(x, "Person", "Trương Hòa Bình")) ==
+          std::vector<std::string>{"Phó Thủ tướng"});
+    CHECK(contains(titles(find(x, "Person", "Tô Lâm")), "Ủy viên Trung ương Đảng"));
+}
+
+TEST_CASE("the chief of the general staff is a title, and the titles after it are kept") {
+    Extraction x = run("Dự hội nghị có Đại tướng Nguyễn Tân Cương, Ủy viên Trung ương Đảng, Tổng "
+                       "Tham mưu trưởng QĐND Việt Nam, Thứ trưởng Bộ Quốc phòng.\n");
+    std::vector<std::string> got = titles(find(x, "Person", "Nguyễn Tân Cương"));
+    CHECK(contains(got, "Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam"));
+    CHECK(contains(got, "Thứ trưởng Bộ Quốc phòng"));
+}
+
+TEST_CASE("several titles before a colon are shared by every name of the list") {
+    Extraction x = run("Dự hội nghị có các đồng chí Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc "
+                       "phòng: Thượng tướng Võ Minh Lương; Thượng tướng Lê Huy Vịnh; Thượng tướng "
+                       "Vũ Hải Sản.\n");
+    for (const char* name : {"Võ Minh Lương", "Lê Huy Vịnh", "Vũ Hải Sản"}) {
+        std::vector<std::string> got = titles(find(x, "Person", name));
+        CHECK(contains(got, "Ủy viên Trung ương Đảng"));
+        CHECK(contains(got, "Thứ trưởng Bộ Quốc phòng"));
+        CHECK(got.size() == 2);
+    }
+}
