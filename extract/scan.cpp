@@ -122,6 +122,27 @@ std::vector<Token> tokenise(std::string_view s, std::size_t max_words) {
                     ++end;
                     continue;
                 }
+                // Vietnamese letters, decoded in place: U+00C0 to U+01BF (two bytes, but × and
+                // ÷) and U+1E80 to U+1EFF (three bytes).
+                if (b >= 0xC3 && b <= 0xC6 && end + 1 < s.size()) {
+                    auto c = static_cast<char32_t>(((b & 0x1F) << 6) |
+                                                   (static_cast<unsigned char>(s[end + 1]) & 0x3F));
+                    if (c != 0xD7 && c != 0xF7) {
+                        count(c);
+                        end += 2;
+                        continue;
+                    }
+                }
+                if (b == 0xE1 && end + 2 < s.size() &&
+                    (static_cast<unsigned char>(s[end + 1]) == 0xBA ||
+                     static_cast<unsigned char>(s[end + 1]) == 0xBB)) {
+                    auto c = static_cast<char32_t>(
+                        0x1000 | ((static_cast<unsigned char>(s[end + 1]) & 0x3F) << 6) |
+                        (static_cast<unsigned char>(s[end + 2]) & 0x3F));
+                    count(c);
+                    end += 3;
+                    continue;
+                }
                 std::size_t p = end;
                 char32_t c = next_code_point(s, p);
                 if (is_word_char(c)) {
