@@ -334,7 +334,7 @@ void Run::split() {
                 }
             }
             if (it == lex_.abbreviations.end()) {
-                toks.push_back(t);
+                toks.push_back(std::move(t));
                 continue;
             }
             expanded = true;
