@@ -2994,6 +2994,22 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                 who = &b;
             }
         }
+        // "Tổng Bí thư X đã chủ trì họp Tiểu ban Văn kiện", "... lần lượt chủ trì họp lãnh đạo
+        // chủ chốt và họp Bộ Chính trị": a meeting named by the verb and what follows it.
+        if (who == nullptr && i >= 2 && t[i - 2].low == "chủ"sv && t[i - 1].low == "trì"sv &&
+            i + 1 < t.size() && t[i + 1].word && !t[i + 1].digit) {
+            std::size_t end = i + 1;
+            while (end < t.size() && end - i <= 10 && !is_sep(t[end]) && t[end].low != "và"sv &&
+                   t[end].low != "cho"sv && t[end].low != "để"sv && t[end].low != "về"sv &&
+                   t[end].low != "tại"sv && t[end].low != "nhằm"sv && t[end].low != "sáng"sv &&
+                   t[end].low != "chiều"sv && t[end].low != "ngày"sv) {
+                ++end;
+            }
+            std::string d = date.empty() && published_.size() == 10 ? published_ : date;
+            std::string id = add_meeting(join(t, i, end), "meeting", d, s.text, si, date.empty());
+            here.emplace_back(i, id);
+            continue;
+        }
         if (who == nullptr) {
             continue;
         }

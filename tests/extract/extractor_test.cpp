@@ -327,6 +327,15 @@ TEST_CASE("a reception named by its verb - a list after 'dự hội nghị có' 
         names(run("Tổng Bí thư Nguyễn Phú Trọng tiếp tục nhấn mạnh yêu cầu đổi mới.\n"), "Meeting")
             .empty());
 
+    Extraction chaired = run("Ngày 15/3, Tổng Bí thư Tô Lâm đã chủ trì họp Tiểu ban Văn kiện, cho "
+                             "ý kiến vào dự thảo Báo cáo Chính trị.\n");
+    const Entity* sitting = find(chaired, "Meeting", "họp Tiểu ban Văn kiện");
+    REQUIRE(sitting != nullptr);
+    const Relation* chair =
+        relation(chaired, "ATTENDED", find(chaired, "Person", "Tô Lâm"), sitting);
+    REQUIRE(chair != nullptr);
+    CHECK(graph::string_prop(chair->props, "role") == "chair");
+
     Extraction list = run("Sáng 3/7, Đảng ủy Công an Trung ương tổ chức Hội nghị sơ kết công tác "
                           "6 tháng đầu năm.\n"
                           "Ảnh: Trí Dũng/TTXVN Dự Hội nghị có các đồng chí: Nguyễn Phú Trọng, Tổng "
