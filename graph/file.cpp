@@ -347,6 +347,10 @@ public:
         return s;
     }
     std::size_t remaining() const { return data_.size() - pos_; }
+    std::size_t offset() const { return pos_; }
+    /// The bytes from `start` to the current offset.
+    std::string_view since(std::size_t start) const { return data_.substr(start, pos_ - start); }
+    void rewind(std::size_t to) { pos_ = to; }
     [[noreturn]] void corrupt(const std::string& what) const {
         fail(path_, "corrupted graph file (" + what + " at payload offset " +
                         std::to_string(pos_) + ")");
@@ -400,14 +404,7 @@ public:
         bool nodes_merged = false;
         for (std::size_t i = 0; i < n_nodes; ++i) {
             Node n;
-            std::size_t n_labels = in_.count();
-            if (n_labels == 0) {
-                in_.corrupt("a node without a label");
-            }
-            n.labels.reserve(n_labels);
-            for (std::size_t l = 0; l < n_labels; ++l) {
-                n.labels.emplace_back(str());
-            }
+            read_labels(n.labels);
             n.name = str();
             n.scope = str();
             read_props(n.props);
@@ -451,6 +448,95 @@ public:
     }
 
 private:
+    // Label lists, property maps and provenance lists are shared (graph/shared.hpp) by every
+    // node and edge whose bytes for them are the same: equal bytes mean equal values, since
+    // strings are table indexes. So each distinct one is decoded and allocated once, which on
+    // a large graph is most of the loading work and memory. `skip` moves past one without
+    // decoding it and returns false for bytes it cannot walk (which `decode` then reports).
+    template <class T, class Skip, class Decode>
+    void shared(std::unordered_map<std::string_view, T>& seen, T& out, Skip skip, Decode decode) {
+        std::size_t start = in_.offset();
+        if (skip()) {
+            auto found = seen.find(in_.since(start));
+            if (found != seen.end()) {
+                out = found->second;
+                return;
+            }
+        }
+        in_.rewind(start);
+        decode(out);
+        seen.emplace(in_.since(start), out);
+    }
+
+    void read_labels(SharedList<std::string>& labels) {
+        shared(
+            labels_seen_, labels,
+            [this] {
+                for (std::size_t n = in_.count(); n > 0; --n) {
+                    in_.varint();
+                }
+                return true;
+            },
+            [this](SharedList<std::string>& out) {
+                std::size_t n = in_.count();
+                if (n == 0) {
+                    in_.corrupt("a node without a label");
+                }
+                std::vector<std::string> list;
+                list.reserve(n);
+                for (std::size_t l = 0; l < n; ++l) {
+                    list.emplace_back(str());
+                }
+                out = std::move(list);
+            });
+    }
+
+    void read_props(Properties& props) {
+        shared(props_seen_, props, [this] { return skip_props(); },
+               [this](Properties& out) { decode_props(out); });
+    }
+
+    void read_provenance(SharedList<Provenance>& list) {
+        shared(
+            provenance_seen_, list,
+            [this] {
+                for (std::size_t n = in_.count(2); n > 0; --n) {
+                    in_.varint();
+                    in_.varint();
+                }
+                return true;
+            },
+            [this](SharedList<Provenance>& out) { decode_provenance(out); });
+    }
+
+    bool skip_props() {
+        for (std::size_t n = in_.count(2); n > 0; --n) {
+            in_.varint();
+            switch (static_cast<Tag>(in_.byte())) {
+            case Tag::none:
+                break;
+            case Tag::boolean:
+                in_.byte();
+                break;
+            case Tag::integer:
+            case Tag::string:
+                in_.varint();
+                break;
+            case Tag::real:
+                in_.bytes(8);
+                break;
+            case Tag::list:
+                for (std::size_t k = in_.count(); k > 0; --k) {
+                    in_.varint();
+                }
+                break;
+            default:
+                return false;
+            }
+        }
+        return true;
+    }
+
     std::string_view str() {
         std::uint64_t i = in_.varint();
         if (i >= strings_.size()) {
@@ -459,8 +545,11 @@ private:
         return strings_[i];
     }
 
-    void read_props(Properties& props) {
+    void decode_props(Properties& props) {
         std::size_t n = in_.count(2);
+        if (n != 0) {
+            props.reserve(n);
+        }
         for (std::size_t i = 0; i < n; ++i) {
             std::string_view name = str();
             Value value;
@@ -499,18 +588,23 @@ private:
         }
     }
 
-    void read_provenance(std::vector<Provenance>& list) {
+    void decode_provenance(SharedList<Provenance>& out) {
         std::size_t n = in_.count(2);
+        std::vector<Provenance> list;
         list.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
             std::string_view article = str();
             std::string_view sentence = str();
             list.push_back(Provenance{std::string(article), std::string(sentence)});
         }
+        out = std::move(list);
     }
 
     Reader in_;
     std::vector<std::string_view> strings_;
+    std::unordered_map<std::string_view, SharedList<std::string>> labels_seen_;
+    std::unordered_map<std::string_view, Properties> props_seen_;
+    std::unordered_map<std::string_view, SharedList<Provenance>> provenance_seen_;
 };
 
 std::uint32_t read_u32(const char* p) {

@@ -2,10 +2,13 @@
 // Labels, relationship types and property names are data (strings), so a graph imported from another
 // tool is held the same way; the names the extractors use (Person, ATTENDED, ...) are constants here.
 // Every node mention and every edge keeps its provenance: the article id and the sentence.
+// Lists and property maps are copy-on-write (graph/shared.hpp): a loaded graph shares each
+// distinct one among all the nodes and edges that carry it.
 #pragma once
 
+#include "graph/shared.hpp"
+
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,8 +21,10 @@ namespace vnkg::graph {
 using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string,
                            std::vector<std::string>>;
 
-/// Properties by name, ordered so that files and exports come out the same on every run.
-using Properties = std::map<std::string, Value, std::less<>>;
+/// Properties by name, ordered so that files and exports come out the same on every run. Used
+/// as a std::map<std::string, Value, std::less<>>, but stored as a sorted, shared vector: an
+/// insertion or erasure invalidates iterators and references into it.
+using Properties = SharedMap<Value>;
 
 /// Where a fact came from: an article id and the sentence (in normalised text) that states it.
 struct Provenance {
@@ -33,11 +38,11 @@ struct Provenance {
 /// the name unique where it alone is not (a local directive's or a district body's province,
 /// an article's id). Identity is (type, normalised name, normalised scope): see identity_key().
 struct Node {
-    std::vector<std::string> labels;
+    SharedList<std::string> labels;
     std::string name;
     std::string scope;
     Properties props;
-    std::vector<Provenance> mentions;
+    SharedList<Provenance> mentions;
 
     const std::string& type() const { return labels.front(); }
 };
@@ -47,7 +52,7 @@ struct Node {
 struct Edge {
     std::string type;
     Properties props;
-    std::vector<Provenance> sources;
+    SharedList<Provenance> sources;
 };
 
 /// Node types the extractors produce (spec: shared/spec/extraction.md).

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <stdexcept>
+#include <utility>
 
 namespace vnkg::graph {
 
@@ -13,31 +14,39 @@ namespace {
 
 constexpr char kSep = '\x1f';
 
-void append_unique(std::vector<Provenance>& into, std::vector<Provenance>&& more) {
-    for (Provenance& p : more) {
-        if (std::find(into.begin(), into.end(), p) == into.end()) {
-            into.push_back(std::move(p));
+void append_unique(SharedList<Provenance>& into, const SharedList<Provenance>& more) {
+    if (into.same_as(more)) {
+        return;
+    }
+    for (const Provenance& p : more) {
+        if (std::find(into.cbegin(), into.cend(), p) == into.cend()) {
+            into.push_back(p);
         }
     }
 }
 
-void merge_props(Properties& into, Properties&& more) {
-    for (auto& [name, value] : more) {
-        auto it = into.find(name);
-        if (it == into.end()) {
-            into.emplace(name, std::move(value));
+void merge_props(Properties& into, const Properties& more) {
+    if (into.same_as(more)) {
+        return;
+    }
+    for (const auto& [name, value] : more) {
+        auto found = std::as_const(into).find(name);
+        if (found == into.cend()) {
+            into.emplace(name, value);
             continue;
         }
-        auto* have = std::get_if<std::vector<std::string>>(&it->second);
-        auto* add = std::get_if<std::vector<std::string>>(&value);
+        const auto* have = std::get_if<std::vector<std::string>>(&found->second);
+        const auto* add = std::get_if<std::vector<std::string>>(&value);
         if (have != nullptr && add != nullptr) {
-            for (std::string& s : *add) {
+            for (const std::string& s : *add) {
                 if (std::find(have->begin(), have->end(), s) == have->end()) {
-                    have->push_back(std::move(s));
+                    // Only now is `into` changed, so a shared map is copied only when it must be.
+                    std::get<std::vector<std::string>>(into[name]).push_back(s);
+                    have = std::get_if<std::vector<std::string>>(&into.find(name)->second);
                 }
             }
-        } else if (std::holds_alternative<std::monostate>(it->second)) {
-            it->second = std::move(value);
+        } else if (std::holds_alternative<std::monostate>(found->second)) {
+            into[name] = value;
         }
     }
 }
@@ -160,14 +169,14 @@ NodeId Graph::merge_node(Node node) {
         node_index_.try_emplace(identity_key(node.type(), node.name, node.scope), node_count());
     if (!inserted) {
         Node& have = graph_[found->second];
-        for (std::string& l : node.labels) {
-            if (std::find(have.labels.begin(), have.labels.end(), l) == have.labels.end()) {
+        for (const std::string& l : node.labels) {
+            if (std::find(have.labels.cbegin(), have.labels.cend(), l) == have.labels.cend()) {
                 label_index_[l].push_back(found->second);
-                have.labels.push_back(std::move(l));
+                have.labels.push_back(l);
             }
         }
-        merge_props(have.props, std::move(node.props));
-        append_unique(have.mentions, std::move(node.mentions));
+        merge_props(have.props, node.props);
+        append_unique(have.mentions, node.mentions);
         return found->second;
     }
     NodeId id = 0;
@@ -226,14 +235,14 @@ EdgeId Graph::merge_edge(NodeId from, NodeId to, Edge edge) {
     auto [found, inserted] = edge_index_.try_emplace(edge_key(from, to, edge), edges_.size());
     if (!inserted) {
         Edge& have = edges_[found->second].data;
-        merge_props(have.props, std::move(edge.props));
-        append_unique(have.sources, std::move(edge.sources));
+        merge_props(have.props, edge.props);
+        append_unique(have.sources, edge.sources);
         return found->second;
     }
     EdgeId id = edges_.size();
     try {
         edges_.push_back(EdgeSlot{from, to, std::move(edge)});
-        boost::add_edge(from, to, EdgeRef{id}, graph_);
+        link(from, to, id);
     } catch (...) {
         if (edges_.size() > id) {
             edges_.pop_back();
@@ -252,7 +261,7 @@ EdgeId Graph::append_edge(NodeId from, NodeId to, Edge edge) {
     EdgeId id = edges_.size();
     edges_.push_back(EdgeSlot{from, to, std::move(edge)});
     try {
-        boost::add_edge(from, to, EdgeRef{id}, graph_);
+        link(from, to, id);
     } catch (...) {
         edges_.pop_back();
         throw;
@@ -285,6 +294,7 @@ void Graph::append_edges(std::vector<EdgeRecord> edges) {
     }
     out_degree = {};
     in_degree = {};
+    graph_.m_edges.reserve(graph_.m_edges.size() + edges.size());
     EdgeId first = edges_.size();
     if (edges_.empty()) {
         edges_ = std::move(edges);
@@ -294,22 +304,25 @@ void Graph::append_edges(std::vector<EdgeRecord> edges) {
             edges_.push_back(std::move(e)); // does not throw: the room is reserved
         }
     }
-    EdgeId id = first;
-    try {
-        for (; id < edges_.size(); ++id) {
-            boost::add_edge(edges_[id].from, edges_[id].to, EdgeRef{id}, graph_);
-        }
-    } catch (...) {
-        // Edges were added in order, so each one to undo is the last out-edge of its source.
-        while (id > first) {
-            --id;
-            auto last = boost::out_edges(edges_[id].from, graph_).second;
-            --last;
-            boost::remove_edge(*last, graph_);
-        }
-        edges_.resize(first);
-        throw;
+    // Every list has room now, so no add_edge() below can fail half way.
+    for (EdgeId id = first; id < edges_.size(); ++id) {
+        boost::add_edge(edges_[id].from, edges_[id].to, EdgeRef{id}, graph_);
     }
+}
+
+void Graph::link(NodeId from, NodeId to, EdgeId id) {
+    // Boost's add_edge() is not exception-safe (a failed push can leave the edge half added),
+    // and with a vector as edge list it cannot be removed either: so room is made first, with
+    // the vectors' usual doubling, and the add itself cannot throw.
+    auto room = [](auto& list) {
+        if (list.size() == list.capacity()) {
+            list.reserve(std::max<std::size_t>(4, 2 * list.size()));
+        }
+    };
+    room(graph_.m_edges);
+    room(graph_.m_vertices[from].m_out_edges);
+    room(graph_.m_vertices[to].m_in_edges);
+    boost::add_edge(from, to, EdgeRef{id}, graph_);
 }
 
 void Graph::index_edges() {
@@ -328,6 +341,7 @@ void Graph::reserve(std::size_t nodes, std::size_t edges) {
     // The indexes are sized when they are built or as merges fill them: a graph that is only
     // loaded and read never builds them.
     graph_.m_vertices.reserve(nodes);
+    graph_.m_edges.reserve(edges);
     edges_.reserve(edges);
 }
 
@@ -436,10 +450,10 @@ void Graph::remove_articles(const std::set<std::string, std::less<>>& ids) {
     if (ids.empty()) {
         return;
     }
-    auto drop = [&ids](std::vector<Provenance>& list) {
-        std::size_t before = list.size();
-        std::erase_if(list, [&ids](const Provenance& p) { return ids.count(p.article) != 0; });
-        return before != 0 && list.empty();
+    auto drop = [&ids](SharedList<Provenance>& list) {
+        bool had = !list.empty();
+        list.erase_if([&ids](const Provenance& p) { return ids.count(p.article) != 0; });
+        return had && list.empty();
     };
     // Rebuild: simpler and safer than removing from a vecS adjacency list in place.
     Graph rebuilt;

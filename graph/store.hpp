@@ -46,9 +46,10 @@ public:
     struct EdgeRef {
         EdgeId id = 0;
     };
-    /// Vertices carry their Node (vertex descriptor == NodeId); edges an EdgeRef.
-    using BoostGraph =
-        boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, EdgeRef>;
+    /// Vertices carry their Node (vertex descriptor == NodeId); edges an EdgeRef. The edge list
+    /// is a vector (in EdgeId order), so adding an edge allocates nothing once it is reserved.
+    using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node,
+                                             EdgeRef, boost::no_property, boost::vecS>;
     /// An edge with its ends, as append_edges() takes it.
     struct EdgeRecord {
         NodeId from = 0;
@@ -140,6 +141,7 @@ private:
     void index_edges();
     void index_nodes() const;
     void add_labels(const Node& node, NodeId id);
+    void link(NodeId from, NodeId to, EdgeId id);
 
     BoostGraph graph_;
     std::vector<EdgeSlot> edges_;
