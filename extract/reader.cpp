@@ -278,33 +278,32 @@ private:
     }
 
     void read_folder(const fs::path& root) {
-        std::vector<std::pair<std::string, fs::path>> files;
-        collect(root, fs::path(), files);
-        std::sort(files.begin(), files.end());
-        if (files.empty()) {
+        if (!walk(root, std::string(), last_component(root))) {
             diagnose(root.string(), 0, "no .txt, .md or .jsonl files in this folder");
-            return;
-        }
-        std::string prefix = last_component(root);
-        for (const auto& [rel, full] : files) {
-            read_file(full, join_id(prefix, rel));
         }
     }
 
-    /// Gathers article files under `dir` (relative path `rel`); hidden entries are left out and
-    /// linked folders not followed, so a link cycle cannot trap the walk.
-    void collect(const fs::path& dir, const fs::path& rel,
-                 std::vector<std::pair<std::string, fs::path>>& files) {
+    /// Reads the article files under `dir` (relative path `rel`, "" or ending in '/') in the order
+    /// of their relative paths, one folder at a time: memory holds the entries of the folders on
+    /// the way down, never the whole tree. An entry sorts as its name, a folder's as "name/", which
+    /// is the order of the full relative paths. Hidden entries are left out and linked folders
+    /// not followed, so a link cycle cannot trap the walk. True when an article file was found.
+    bool walk(const fs::path& dir, const std::string& rel, const std::string& prefix) {
+        struct Entry {
+            std::string key; // the name, with '/' after a folder's
+            fs::path path;
+            bool folder = false;
+        };
+        std::vector<Entry> entries;
         std::error_code ec;
         fs::directory_iterator it(dir, ec);
         if (ec) {
             diagnose(dir.string(), 0, "cannot read folder: " + ec.message());
-            return;
+            return false;
         }
         for (fs::directory_iterator end; it != end; it.increment(ec)) {
             if (ec) {
-                diagnose(dir.string(), 0, "cannot read folder: " + ec.message());
-                return;
+                break;
             }
             const fs::directory_entry& entry = *it;
             std::string name = entry.path().filename().string();
@@ -313,14 +312,26 @@ private:
             }
             std::error_code kind_ec;
             if (entry.is_directory(kind_ec) && !entry.is_symlink(kind_ec)) {
-                collect(entry.path(), rel / name, files);
+                entries.push_back(Entry{name + '/', entry.path(), true});
             } else if (is_article_file(entry.path()) && !entry.is_directory(kind_ec)) {
-                files.emplace_back((rel / name).generic_string(), entry.path());
+                entries.push_back(Entry{std::move(name), entry.path(), false});
             }
         }
         if (ec) {
             diagnose(dir.string(), 0, "cannot read folder: " + ec.message());
         }
+        std::sort(entries.begin(), entries.end(),
+                  [](const Entry& a, const Entry& b) { return a.key < b.key; });
+        bool any = false;
+        for (const Entry& e : entries) {
+            if (e.folder) {
+                any = walk(e.path, rel + e.key, prefix) || any;
+            } else {
+                read_file(e.path, join_id(prefix, rel + e.key));
+                any = true;
+            }
+        }
+        return any;
     }
 
     void read_file(const fs::path& path, const std::string& id) {

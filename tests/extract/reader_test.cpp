@@ -118,6 +118,34 @@ TEST_CASE("a folder is read recursively, sorted, with ids under its own name", "
     }
 }
 
+TEST_CASE("a folder's files come in the order of their relative paths, folders among them",
+          "[reader]") {
+    // The walk sorts one folder at a time; a folder sorts as "name/", so the order is that of
+    // the full paths: '-' < '.' < '/' puts a-b.txt, a.txt, then a/..., and ab/ after them.
+    TempDir dir;
+    dir.write("in/ab/c.txt", "Bài 4.");
+    dir.write("in/a/z/y.txt", "Bài 3.");
+    dir.write("in/a/b.txt", "Bài 2.");
+    dir.write("in/a.txt", "Bài 1.");
+    dir.write("in/a-b.txt", "Bài 0.");
+    dir.write("in/empty/notes.pdf", "not an article");
+    Result r = read({(dir.path() / "in").string()});
+    REQUIRE(r.diagnostics.empty());
+    std::vector<std::string> ids;
+    for (const Article& a : r.articles) {
+        ids.push_back(a.id);
+    }
+    CHECK(ids == std::vector<std::string>{"in/a-b.txt", "in/a.txt", "in/a/b.txt", "in/a/z/y.txt",
+                                          "in/ab/c.txt"});
+
+    SECTION("a folder with no article file anywhere under it is one diagnostic") {
+        Result none = read({(dir.path() / "in" / "empty").string()});
+        CHECK(none.articles.empty());
+        REQUIRE(none.diagnostics.size() == 1);
+        CHECK(contains(none.diagnostics[0].reason, "no .txt, .md or .jsonl files"));
+    }
+}
+
 TEST_CASE("article text is normalised and hashed", "[reader]") {
     TempDir dir;
     // Old tone placement, a non-breaking space and CRLF line ends.
