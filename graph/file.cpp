@@ -1,5 +1,7 @@
 #include "graph/file.hpp"
 
+#include "graph/threads.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,7 +11,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string_view>
 #include <unordered_map>
@@ -368,6 +372,79 @@ private:
     std::size_t pos_ = 0;
 };
 
+/// The distinct encodings seen so far of one kind of value (a label list, a property map, a
+/// provenance list) and the value each decodes to. An open-addressing table of 64-bit hashes
+/// whose keys are copied side by side: a lookup touches one slot and one short key, not a
+/// chain of nodes and the far-away file bytes a std::unordered_map of views would compare.
+template <class T> class SeenTable {
+public:
+    /// The value `bytes` decoded to, or null when they have not been seen.
+    const T* find(std::string_view bytes, std::uint64_t hash) const {
+        if (slots_.empty()) {
+            return nullptr;
+        }
+        for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+            const Slot& slot = slots_[i];
+            if (slot.entry == 0) {
+                return nullptr;
+            }
+            const Entry& e = entries_[slot.entry - 1];
+            if (slot.hash == hash && key(e) == bytes) {
+                return &e.value;
+            }
+        }
+    }
+
+    /// Records that `bytes` (not seen before) decode to `value`.
+    void insert(std::string_view bytes, std::uint64_t hash, const T& value) {
+        if (2 * (entries_.size() + 1) > slots_.size()) {
+            grow();
+        }
+        entries_.push_back(Entry{keys_.size(), bytes.size(), value});
+        keys_.append(bytes);
+        place(hash, entries_.size());
+    }
+
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t entry = 0; // 1-based index into entries_; 0: empty
+    };
+    struct Entry {
+        std::size_t offset;
+        std::size_t size;
+        T value;
+    };
+
+    std::string_view key(const Entry& e) const {
+        return std::string_view(keys_).substr(e.offset, e.size);
+    }
+    void place(std::uint64_t hash, std::size_t entry) {
+        std::size_t i = hash & mask_;
+        while (slots_[i].entry != 0) {
+            i = (i + 1) & mask_;
+        }
+        slots_[i] = Slot{hash, entry};
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
+        mask_ = slots_.size() - 1;
+        for (const Slot& slot : old) {
+            if (slot.entry != 0) {
+                place(slot.hash, slot.entry);
+            }
+        }
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::string keys_;
+    std::vector<Entry> entries_;
+};
+
 class GraphReader {
 public:
     GraphReader(const std::string& path, std::string_view payload) : in_(path, payload) {}
@@ -454,18 +531,23 @@ private:
     // a large graph is most of the loading work and memory. `skip` moves past one without
     // decoding it and returns false for bytes it cannot walk (which `decode` then reports).
     template <class T, class Skip, class Decode>
-    void shared(std::unordered_map<std::string_view, T>& seen, T& out, Skip skip, Decode decode) {
+    void shared(SeenTable<T>& seen, T& out, Skip skip, Decode decode) {
         std::size_t start = in_.offset();
         if (skip()) {
-            auto found = seen.find(in_.since(start));
-            if (found != seen.end()) {
-                out = found->second;
+            std::string_view bytes = in_.since(start);
+            std::uint64_t hash = std::hash<std::string_view>{}(bytes);
+            if (const T* found = seen.find(bytes, hash)) {
+                out = *found;
                 return;
             }
+            in_.rewind(start);
+            decode(out);
+            seen.insert(bytes, hash, out);
+            return;
         }
         in_.rewind(start);
-        decode(out);
-        seen.emplace(in_.since(start), out);
+        decode(out); // reports what skip() could not walk
+        seen.insert(in_.since(start), std::hash<std::string_view>{}(in_.since(start)), out);
     }
 
     void read_labels(SharedList<std::string>& labels) {
@@ -602,9 +684,9 @@ private:
 
     Reader in_;
     std::vector<std::string_view> strings_;
-    std::unordered_map<std::string_view, SharedList<std::string>> labels_seen_;
-    std::unordered_map<std::string_view, Properties> props_seen_;
-    std::unordered_map<std::string_view, SharedList<Provenance>> provenance_seen_;
+    SeenTable<SharedList<std::string>> labels_seen_;
+    SeenTable<Properties> props_seen_;
+    SeenTable<SharedList<Provenance>> provenance_seen_;
 };
 
 std::uint32_t read_u32(const char* p) {
@@ -770,10 +852,32 @@ Graph load(const std::string& path) {
     }
     std::string_view body(data.data() + kHeaderSize, static_cast<std::size_t>(payload));
     std::uint64_t stored = read_u64(data.data() + kHeaderSize + payload);
-    if (fnv1a(kFnvOffset, body.data(), body.size()) != stored) {
-        fail(path, "corrupted graph file (checksum mismatch)");
+    auto check = [&] {
+        if (fnv1a(kFnvOffset, body.data(), body.size()) != stored) {
+            fail(path, "corrupted graph file (checksum mismatch)");
+        }
+    };
+    // A large file is checked on a second thread while it is decoded (the decoder stops cleanly
+    // at damaged bytes, so nothing depends on the check having passed first); a failed check is
+    // the error to report, whatever the decoder made of the bytes.
+    constexpr std::size_t kCheckAsideFrom = 8u << 20;
+    if (body.size() < kCheckAsideFrom) {
+        check();
+        return GraphReader(path, body).read(version);
     }
-    return GraphReader(path, body).read(version);
+    std::optional<Graph> graph;
+    std::exception_ptr decoding;
+    on_two_threads(check, [&] {
+        try {
+            graph.emplace(GraphReader(path, body).read(version));
+        } catch (...) {
+            decoding = std::current_exception();
+        }
+    });
+    if (decoding) {
+        std::rethrow_exception(decoding);
+    }
+    return std::move(*graph);
 }
 
 } // namespace vnkg::graph

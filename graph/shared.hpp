@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
@@ -17,11 +18,13 @@
 namespace vnkg::graph {
 
 /// A list used like a std::vector whose copies share their elements until one is changed.
-/// Const access never copies. Non-const access (begin(), operator[], push_back(), ...) first
-/// makes the elements this object's own, so iterators and references from a non-const object
-/// stay valid until the next insertion or erasure, as a std::vector's; an iterator taken through
-/// a const reference to a shared list must not be used to change this one. Converts to
-/// `const std::vector<T>&`. Copies may be read from several threads at once, as a std::vector's.
+/// Const access never copies. Non-const access (begin(), find(), operator[], push_back(), ...)
+/// first makes the elements this object's own, even when it only reads: use std::as_const to
+/// read a list that may be shared. Unlike a std::vector's, a reference or iterator into a list
+/// holds only until the list is next copied, inserted into or erased from: after a copy, writing
+/// through it would change the copy too. Converts to `const std::vector<T>&`. Distinct copies
+/// may be used from different threads at once; one object, even through non-const access that
+/// only reads, from one thread at a time.
 template <class T> class SharedList {
 public:
     using value_type = T;
@@ -123,6 +126,10 @@ private:
             rep_ = std::make_shared<std::vector<T>>();
         } else if (rep_.use_count() > 1) {
             rep_ = std::make_shared<std::vector<T>>(*rep_);
+        } else {
+            // The last other owner may have just let go on another thread: see its reads
+            // before this one writes (use_count() alone is a relaxed load).
+            std::atomic_thread_fence(std::memory_order_acquire);
         }
         return *rep_;
     }
@@ -132,8 +139,9 @@ private:
 
 /// A map from names to values used like a std::map<std::string, V, std::less<>>: entries sorted
 /// by name, one per name, found by any string type. Kept as a SharedList of pairs, so copies
-/// share their entries until one is changed, with the same rules for iterators, and inserting
-/// or erasing invalidates iterators and references (as in a sorted vector).
+/// share their entries until one is changed, with the same rules for references, and inserting
+/// or erasing invalidates iterators and references (as in a sorted vector, unlike a std::map):
+/// `m["b"] = m["a"]` reads a moved entry. Names must not be changed through an iterator.
 template <class V> class SharedMap {
 public:
     using key_type = std::string;

@@ -1,11 +1,13 @@
 #include "graph/store.hpp"
 
 #include "graph/text.hpp"
+#include "graph/threads.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 
 namespace vnkg::graph {
@@ -169,7 +171,7 @@ NodeId Graph::merge_node(Node node) {
         node_index_.try_emplace(identity_key(node.type(), node.name, node.scope), node_count());
     if (!inserted) {
         Node& have = graph_[found->second];
-        for (const std::string& l : node.labels) {
+        for (const std::string& l : std::as_const(node.labels)) {
             if (std::find(have.labels.cbegin(), have.labels.cend(), l) == have.labels.cend()) {
                 label_index_[l].push_back(found->second);
                 have.labels.push_back(l);
@@ -271,42 +273,93 @@ EdgeId Graph::append_edge(NodeId from, NodeId to, Edge edge) {
 
 void Graph::append_edges(std::vector<EdgeRecord> edges) {
     std::size_t n = node_count();
-    std::vector<std::uint32_t> out_degree(n);
-    std::vector<std::uint32_t> in_degree(n);
     for (const EdgeRecord& e : edges) {
         if (e.from >= n || e.to >= n) {
             throw std::out_of_range("edge between unknown nodes");
         }
-        ++out_degree[e.from];
-        ++in_degree[e.to];
     }
-    // Sizing each node's edge lists once spares the regrowth (and the allocator's work on the
-    // large lists of busy nodes) that one add_edge() at a time causes. Boost 1.74 keeps them as
-    // public members of the stored vertex.
-    for (NodeId v = 0; v < n; ++v) {
-        auto& stored = graph_.m_vertices[v];
-        if (out_degree[v] != 0) {
-            stored.m_out_edges.reserve(stored.m_out_edges.size() + out_degree[v]);
+    // What boost::add_edge() does for one edge (its entry in Boost's edge list, then one in its
+    // source's out-list and one in its target's in-list) is done here for all of them at once:
+    // each node's lists are sized once (no regrowth, and no allocator work on the large lists
+    // of busy nodes), and the work, most of it waiting for memory at scattered nodes, is shared
+    // by two threads on a large graph. Boost 1.74 keeps these lists as public members.
+    auto& list = graph_.m_edges;
+    std::size_t base = list.size();
+    list.reserve(base + edges.size());
+    edges_.reserve(edges_.size() + edges.size());
+    // Sizes the lists of the nodes in [lo, hi).
+    auto reserve = [this, &edges](NodeId lo, NodeId hi) {
+        std::vector<std::uint32_t> out_degree(hi - lo);
+        std::vector<std::uint32_t> in_degree(hi - lo);
+        for (const EdgeRecord& e : edges) {
+            if (e.from >= lo && e.from < hi) {
+                ++out_degree[e.from - lo];
+            }
+            if (e.to >= lo && e.to < hi) {
+                ++in_degree[e.to - lo];
+            }
         }
-        if (in_degree[v] != 0) {
-            stored.m_in_edges.reserve(stored.m_in_edges.size() + in_degree[v]);
+        for (NodeId v = lo; v < hi; ++v) {
+            auto& stored = graph_.m_vertices[v];
+            if (out_degree[v - lo] != 0) {
+                stored.m_out_edges.reserve(stored.m_out_edges.size() + out_degree[v - lo]);
+            }
+            if (in_degree[v - lo] != 0) {
+                stored.m_in_edges.reserve(stored.m_in_edges.size() + in_degree[v - lo]);
+            }
         }
-    }
-    out_degree = {};
-    in_degree = {};
-    graph_.m_edges.reserve(graph_.m_edges.size() + edges.size());
+    };
     EdgeId first = edges_.size();
+    auto add_to_list = [&list, &edges, first] {
+        for (std::size_t k = 0; k < edges.size(); ++k) {
+            list.emplace_back(edges[k].from, edges[k].to, EdgeRef{first + k}); // has room
+        }
+    };
+    constexpr std::size_t kParallelFrom = 100'000; // fewer edges are not worth a thread
+    bool parallel = edges.size() >= kParallelFrom;
+    try {
+        if (parallel) {
+            NodeId half = n / 2;
+            on_two_threads([&reserve, half, n] { reserve(half, n); },
+                           [&reserve, &add_to_list, half] {
+                               add_to_list();
+                               reserve(0, half);
+                           });
+        } else {
+            reserve(0, n);
+            add_to_list();
+        }
+    } catch (...) {
+        list.resize(base); // only room was made, which does no harm
+        throw;
+    }
+    // Nothing below can fail: every list has room.
     if (edges_.empty()) {
         edges_ = std::move(edges);
     } else {
-        edges_.reserve(edges_.size() + edges.size());
         for (EdgeRecord& e : edges) {
-            edges_.push_back(std::move(e)); // does not throw: the room is reserved
+            edges_.push_back(std::move(e));
         }
     }
-    // Every list has room now, so no add_edge() below can fail half way.
-    for (EdgeId id = first; id < edges_.size(); ++id) {
-        boost::add_edge(edges_[id].from, edges_[id].to, EdgeRef{id}, graph_);
+    using StoredEdge = std::decay_t<decltype(graph_.m_vertices[0].m_out_edges)>::value_type;
+    // Adds the edges to the lists of the nodes in [lo, hi).
+    auto fill = [this, first, base, &list](NodeId lo, NodeId hi) {
+        for (EdgeId id = first; id < edges_.size(); ++id) {
+            const EdgeSlot& e = edges_[id];
+            auto at = list.begin() + static_cast<std::ptrdiff_t>(base + (id - first));
+            if (e.from >= lo && e.from < hi) {
+                graph_.m_vertices[e.from].m_out_edges.push_back(StoredEdge(e.to, at, &list));
+            }
+            if (e.to >= lo && e.to < hi) {
+                graph_.m_vertices[e.to].m_in_edges.push_back(StoredEdge(e.from, at, &list));
+            }
+        }
+    };
+    if (parallel) {
+        NodeId half = n / 2;
+        on_two_threads([&fill, half, n] { fill(half, n); }, [&fill, half] { fill(0, half); });
+    } else {
+        fill(0, n);
     }
 }
 

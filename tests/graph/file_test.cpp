@@ -289,6 +289,32 @@ TEST_CASE("a larger graph round-trips") {
     check_same(g, load(dir.file("big.vnkg")));
 }
 
+TEST_CASE("a graph loaded on two threads comes back whole, and damage in it is still found") {
+    // Past 100,000 edges the lists are built on two threads, and past 8 MB the checksum is
+    // computed beside the decoding: this graph is over both (a long distinct note a node).
+    TempDir dir;
+    Graph g = big_graph(60001); // odd: 2n distinct edges
+    for (NodeId i = 0; i < g.node_count(); ++i) {
+        Node n = g.node(i);
+        n.props["note"] = "Ghi chú " + std::to_string(i) + std::string(220, 'x');
+        g.merge_node(std::move(n));
+    }
+    REQUIRE(g.edge_count() >= 100000);
+    std::string path = dir.file("big.vnkg");
+    save(g, path);
+    std::string whole = read_bytes(path);
+    REQUIRE(whole.size() > (8u << 20));
+    check_same(g, load(path));
+
+    for (std::size_t at : {whole.size() / 3, whole.size() - 100}) {
+        std::string bad = whole;
+        bad[at] = static_cast<char>(bad[at] ^ 0x04);
+        write_bytes(path, bad);
+        INFO("byte " << at);
+        CHECK_THROWS_WITH(load(path), Catch::Contains(path) && Catch::Contains("checksum"));
+    }
+}
+
 TEST_CASE("a truncated file is a FileError at every cut") {
     TempDir dir;
     std::string path = dir.file("g.vnkg");
