@@ -13,7 +13,6 @@
 #include <cstring>
 #include <exception>
 #include <limits>
-#include <optional>
 #include <random>
 #include <string_view>
 #include <unordered_map>
@@ -449,7 +448,9 @@ class GraphReader {
 public:
     GraphReader(const std::string& path, std::string_view payload) : in_(path, payload) {}
 
-    Graph read(std::uint32_t version) {
+    /// Decodes the payload into `graph`, which is empty. (The caller's graph is filled in place
+    /// because moving a Graph copies its Boost graph, which has no move constructor.)
+    void read(std::uint32_t version, Graph& graph) {
         // Nodes saved under the identity rule of this build are distinct: see identity_rule_print().
         bool distinct = false;
         if (version >= 2) {
@@ -462,7 +463,6 @@ public:
         for (std::size_t i = 0; i < n_strings; ++i) {
             strings_.push_back(in_.bytes(in_.count()));
         }
-        Graph graph;
         std::size_t n_articles = in_.count(5);
         for (std::size_t i = 0; i < n_articles; ++i) {
             ArticleInfo info;
@@ -521,7 +521,6 @@ public:
             in_.corrupt("unexpected data after the last edge");
         }
         graph.append_edges(std::move(edges));
-        return graph;
     }
 
 private:
@@ -861,23 +860,25 @@ Graph load(const std::string& path) {
     // at damaged bytes, so nothing depends on the check having passed first); a failed check is
     // the error to report, whatever the decoder made of the bytes.
     constexpr std::size_t kCheckAsideFrom = 8u << 20;
+    Graph graph;
+    GraphReader reader(path, body);
     if (body.size() < kCheckAsideFrom) {
         check();
-        return GraphReader(path, body).read(version);
-    }
-    std::optional<Graph> graph;
-    std::exception_ptr decoding;
-    on_two_threads(check, [&] {
-        try {
-            graph.emplace(GraphReader(path, body).read(version));
-        } catch (...) {
-            decoding = std::current_exception();
+        reader.read(version, graph);
+    } else {
+        std::exception_ptr decoding;
+        on_two_threads(check, [&] {
+            try {
+                reader.read(version, graph);
+            } catch (...) {
+                decoding = std::current_exception();
+            }
+        });
+        if (decoding) {
+            std::rethrow_exception(decoding);
         }
-    });
-    if (decoding) {
-        std::rethrow_exception(decoding);
     }
-    return std::move(*graph);
+    return graph; // the one return, so the graph is built where the caller keeps it
 }
 
 } // namespace vnkg::graph

@@ -40,6 +40,9 @@ struct SearchHit {
     std::size_t extra_words = 0; ///< words of the name the text did not match
 };
 
+/// Copyable; a move is a copy too, since Boost 1.74's adjacency_list declares no move (and its
+/// swap() copies three times): keep a large graph where it was built (graph::load() builds it
+/// in the caller's variable).
 class Graph {
 public:
     /// What a Boost edge carries: the EdgeId that indexes the edge's data.
