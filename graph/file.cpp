@@ -446,7 +446,13 @@ private:
 
 class GraphReader {
 public:
-    GraphReader(const std::string& path, std::string_view payload) : in_(path, payload) {}
+    GraphReader(const std::string& path, std::string_view payload)
+        : in_(path, payload), strings_(&own_strings_) {}
+    /// A reader of the same payload from `offset` on, using the string table `other` has read.
+    GraphReader(const GraphReader& other, std::size_t offset)
+        : in_(other.in_), strings_(other.strings_) {
+        in_.rewind(offset);
+    }
 
     /// Decodes the payload into `graph`, which is empty. (The caller's graph is filled in place
     /// because moving a Graph copies its Boost graph, which has no move constructor.)
@@ -459,9 +465,9 @@ public:
             distinct = print == identity_rule_print();
         }
         std::size_t n_strings = in_.count();
-        strings_.reserve(n_strings);
+        own_strings_.reserve(n_strings);
         for (std::size_t i = 0; i < n_strings; ++i) {
-            strings_.push_back(in_.bytes(in_.count()));
+            own_strings_.push_back(in_.bytes(in_.count()));
         }
         std::size_t n_articles = in_.count(5);
         for (std::size_t i = 0; i < n_articles; ++i) {
@@ -479,48 +485,43 @@ public:
         std::vector<NodeId> node_id(n_nodes);
         graph.reserve(n_nodes, 0);
         bool nodes_merged = false;
-        for (std::size_t i = 0; i < n_nodes; ++i) {
-            Node n;
-            read_labels(n.labels);
-            n.name = str();
-            n.scope = str();
-            read_props(n.props);
-            read_provenance(n.mentions);
-            try {
-                node_id[i] = distinct ? graph.append_node(std::move(n))
-                                      : graph.merge_node(std::move(n));
-                nodes_merged = nodes_merged || node_id[i] != i;
-            } catch (const std::invalid_argument& e) {
-                in_.corrupt(e.what());
+        auto read_nodes = [&] {
+            for (std::size_t i = 0; i < n_nodes; ++i) {
+                Node n;
+                read_labels(n.labels);
+                n.name = str();
+                n.scope = str();
+                read_props(n.props);
+                read_provenance(n.mentions);
+                try {
+                    node_id[i] = distinct ? graph.append_node(std::move(n))
+                                          : graph.merge_node(std::move(n));
+                    nodes_merged = nodes_merged || node_id[i] != i;
+                } catch (const std::invalid_argument& e) {
+                    in_.corrupt(e.what());
+                }
             }
-        }
-        std::size_t n_edges = in_.count(4);
+        };
         std::vector<Graph::EdgeRecord> edges;
-        if (!nodes_merged) {
-            edges.reserve(n_edges);
+        // In a large file the edges are decoded on a second thread while this one decodes the
+        // nodes: a quick walk over the nodes finds where the edges start. An error in the nodes
+        // is the one reported, as it comes first in the file.
+        constexpr std::size_t kTwoThreadsFrom = 8u << 20;
+        std::size_t edges_at = in_.remaining() >= kTwoThreadsFrom ? skip_nodes(n_nodes) : 0;
+        if (edges_at != 0) {
+            GraphReader edge_reader(*this, edges_at);
+            on_two_threads(read_nodes, [&] { edges = edge_reader.read_edges(n_nodes); });
+        } else {
+            read_nodes();
+            edges = read_edges(n_nodes);
         }
-        for (std::size_t i = 0; i < n_edges; ++i) {
-            std::uint64_t from = in_.varint();
-            std::uint64_t to = in_.varint();
-            if (from >= n_nodes || to >= n_nodes) {
-                in_.corrupt("an edge to node " + std::to_string(std::max(from, to)) + " of " +
-                            std::to_string(n_nodes));
+        if (nodes_merged) {
+            for (Graph::EdgeRecord& e : edges) {
+                graph.merge_edge(node_id[e.from], node_id[e.to], std::move(e.data));
             }
-            Edge e;
-            e.type = str();
-            read_props(e.props);
-            read_provenance(e.sources);
-            // The saved edges are distinct facts, unless nodes have just been merged.
-            if (nodes_merged) {
-                graph.merge_edge(node_id[from], node_id[to], std::move(e));
-            } else {
-                edges.push_back(Graph::EdgeRecord{from, to, std::move(e)});
-            }
+        } else {
+            graph.append_edges(std::move(edges));
         }
-        if (in_.remaining() != 0) {
-            in_.corrupt("unexpected data after the last edge");
-        }
-        graph.append_edges(std::move(edges));
     }
 
 private:
@@ -549,15 +550,69 @@ private:
         seen.insert(in_.since(start), std::hash<std::string_view>{}(in_.since(start)), out);
     }
 
+    /// The edge section, from the current offset to the end of the payload.
+    std::vector<Graph::EdgeRecord> read_edges(std::size_t n_nodes) {
+        std::size_t n_edges = in_.count(4);
+        std::vector<Graph::EdgeRecord> edges;
+        edges.reserve(n_edges);
+        for (std::size_t i = 0; i < n_edges; ++i) {
+            std::uint64_t from = in_.varint();
+            std::uint64_t to = in_.varint();
+            if (from >= n_nodes || to >= n_nodes) {
+                in_.corrupt("an edge to node " + std::to_string(std::max(from, to)) + " of " +
+                            std::to_string(n_nodes));
+            }
+            Edge e;
+            e.type = str();
+            read_props(e.props);
+            read_provenance(e.sources);
+            edges.push_back(Graph::EdgeRecord{from, to, std::move(e)});
+        }
+        if (in_.remaining() != 0) {
+            in_.corrupt("unexpected data after the last edge");
+        }
+        return edges;
+    }
+
+    /// The offset after `n` nodes from the current one, found without decoding them; 0 when
+    /// the bytes cannot be walked (the decoding then says why). Leaves the offset as it was.
+    std::size_t skip_nodes(std::size_t n) {
+        std::size_t start = in_.offset();
+        std::size_t end = 0;
+        try {
+            bool walked = true;
+            for (std::size_t i = 0; i < n && walked; ++i) {
+                skip_labels();
+                in_.varint(); // name
+                in_.varint(); // scope
+                walked = skip_props() && skip_provenance();
+            }
+            end = walked ? in_.offset() : 0;
+        } catch (const FileError&) {
+            end = 0;
+        }
+        in_.rewind(start);
+        return end;
+    }
+
+    bool skip_labels() {
+        for (std::size_t n = in_.count(); n > 0; --n) {
+            in_.varint();
+        }
+        return true;
+    }
+
+    bool skip_provenance() {
+        for (std::size_t n = in_.count(2); n > 0; --n) {
+            in_.varint();
+            in_.varint();
+        }
+        return true;
+    }
+
     void read_labels(SharedList<std::string>& labels) {
         shared(
-            labels_seen_, labels,
-            [this] {
-                for (std::size_t n = in_.count(); n > 0; --n) {
-                    in_.varint();
-                }
-                return true;
-            },
+            labels_seen_, labels, [this] { return skip_labels(); },
             [this](SharedList<std::string>& out) {
                 std::size_t n = in_.count();
                 if (n == 0) {
@@ -578,16 +633,8 @@ private:
     }
 
     void read_provenance(SharedList<Provenance>& list) {
-        shared(
-            provenance_seen_, list,
-            [this] {
-                for (std::size_t n = in_.count(2); n > 0; --n) {
-                    in_.varint();
-                    in_.varint();
-                }
-                return true;
-            },
-            [this](SharedList<Provenance>& out) { decode_provenance(out); });
+        shared(provenance_seen_, list, [this] { return skip_provenance(); },
+               [this](SharedList<Provenance>& out) { decode_provenance(out); });
     }
 
     bool skip_props() {
@@ -620,10 +667,10 @@ private:
 
     std::string_view str() {
         std::uint64_t i = in_.varint();
-        if (i >= strings_.size()) {
-            in_.corrupt("string " + std::to_string(i) + " of " + std::to_string(strings_.size()));
+        if (i >= strings_->size()) {
+            in_.corrupt("string " + std::to_string(i) + " of " + std::to_string(strings_->size()));
         }
-        return strings_[i];
+        return (*strings_)[i];
     }
 
     void decode_props(Properties& props) {
@@ -682,7 +729,8 @@ private:
     }
 
     Reader in_;
-    std::vector<std::string_view> strings_;
+    std::vector<std::string_view> own_strings_;
+    const std::vector<std::string_view>* strings_; // own_strings_, or another reader's
     SeenTable<SharedList<std::string>> labels_seen_;
     SeenTable<Properties> props_seen_;
     SeenTable<SharedList<Provenance>> provenance_seen_;
