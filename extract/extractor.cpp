@@ -2155,6 +2155,9 @@ void Run::find_directives(Sentence& s) {
         std::size_t last;
         std::string id;
         std::string kind;
+        std::size_t code_end = 0; ///< the token after the code
+        std::string issuer;       ///< as named in this sentence, and its entity
+        std::string issuer_id;
     };
     std::vector<Found> found;
     auto kind_before = [&](std::size_t k) -> std::pair<std::string, std::size_t> {
@@ -2247,7 +2250,7 @@ void Run::find_directives(Sentence& s) {
             }
             add_relation("ISSUED", issuer_id, id, p, s.text);
         }
-        found.push_back({first, end, id, kind});
+        found.push_back({first, end, id, kind, k, issuer, issuer_id});
     };
     for (const CodeMatch& c : find_codes(s.text)) {
         std::size_t k = token_at_offset(t, c.begin);
@@ -2350,11 +2353,167 @@ void Run::find_directives(Sentence& s) {
             "Nghị quyết Trung ương " + n + " (khóa " + std::string(t[m + 1].text) + ")";
         std::string id = add_entity("Directive", name, "", s.text);
         entity_by_id(entities_, id)->props["kind"] = std::string("Nghị quyết");
-        found.push_back({k, m + 2, id, "Nghị quyết"});
+        found.push_back({k, m + 2, id, "Nghị quyết", m + 2, "", ""});
     }
     // "Kết luận số 01-KL/TW ... về tiếp tục thực hiện Chỉ thị số 05-CT/TW"
     std::sort(found.begin(), found.end(),
               [](const Found& a, const Found& b) { return a.first < b.first; });
+    // What the words around a code say of its date and issuer when they do not follow it
+    // directly (docs/extraction.md, "Directives").
+    {
+        auto ban_hanh = [&](std::size_t k) {
+            return k + 1 < t.size() && t[k].low == "ban"sv && t[k + 1].low == "hành"sv;
+        };
+        auto set_date = [&](const Found& f, const std::string& iso) {
+            Entity* e = entity_by_id(entities_, f.id);
+            if (!iso.empty() && ascii_digit(iso.front()) && !e->props.contains("date")) {
+                e->props["date"] = iso;
+            }
+        };
+        auto set_issuer = [&](Found& f, const std::string& name, const std::string& issuer_id) {
+            Entity* e = entity_by_id(entities_, f.id);
+            if (name.empty() || !f.issuer.empty() || e->props.contains("issuer")) {
+                return;
+            }
+            e->props["issuer"] = name;
+            f.issuer = name;
+            f.issuer_id = issuer_id;
+            if (!issuer_id.empty()) {
+                graph::Properties p;
+                if (std::string_view d = graph::string_prop(e->props, "date"); !d.empty()) {
+                    p["date"] = std::string(d);
+                }
+                add_relation("ISSUED", issuer_id, f.id, p, s.text);
+            }
+        };
+        // The body named at [from, to), nearest `to`: a mention find_bodies() made, else an
+        // issuer's name. Empty name when there is none.
+        auto body_in = [&](std::size_t from, std::size_t to) -> std::pair<std::string, std::string> {
+            for (auto it = bodies_here_.rbegin(); it != bodies_here_.rend(); ++it) {
+                if (it->first >= from && it->last <= to) {
+                    return {entity_by_id(entities_, it->id)->name, it->id};
+                }
+            }
+            for (std::size_t k = from; k < to; ++k) {
+                auto [len, idx] = lex_.issuer_names.match(t, k);
+                if (len > 0 && t[k].cap && k + len <= to) {
+                    return {lex_.issuers[static_cast<std::size_t>(idx)].name, ""};
+                }
+            }
+            return {"", ""};
+        };
+        for (std::size_t a = 0; a < found.size(); ++a) {
+            Found& f = found[a];
+            std::size_t stop = a + 1 < found.size() ? found[a + 1].first : t.size();
+            // "Kết luận 150-KL/TW năm 2025"
+            std::size_t c = f.code_end;
+            if (c + 1 < t.size() && t[c].low == "năm"sv && t[c + 1].digit &&
+                t[c + 1].text.size() == 4) {
+                set_date(f, std::string(t[c + 1].text));
+            }
+            // After it, before the next code: "... được Ban Chấp hành Trung ương khóa XIII ban
+            // hành ngày 16/6/2022", "(ban hành tháng 5/2014)".
+            for (std::size_t k = f.last; k < stop && k < f.last + 60; ++k) {
+                if (t[k].text == ";"sv) {
+                    break;
+                }
+                if (!ban_hanh(k)) {
+                    continue;
+                }
+                if (auto d = parse_date_at(t, k + 2, 0); d && d->first == k + 2) {
+                    set_date(f, d->iso);
+                }
+                for (std::size_t b = k; b-- > f.last && b + 12 > k;) {
+                    if (!t[b].cap && (t[b].low == "được"sv || t[b].low == "do"sv)) {
+                        auto [name, id] = body_in(b + 1, k);
+                        set_issuer(f, name, id);
+                        break;
+                    }
+                }
+                break;
+            }
+            // Before it, in a sentence that names no earlier code: "Chủ tịch UBND TP. Hà Nội đã
+            // ban hành Chỉ thị số 01/CT-UBND", "Ngày 25/5/2025, thay mặt Bộ Chính trị, đồng chí
+            // X ký ban hành Kết luận 157-KL/TW".
+            if (a == 0) {
+                std::size_t k = f.first;
+                while (k > 0 && (t[k - 1].low == "các"sv || t[k - 1].low == "văn"sv ||
+                                 t[k - 1].low == "bản"sv)) {
+                    --k;
+                }
+                if (k >= 2 && ban_hanh(k - 2)) {
+                    std::size_t bh = k - 2;
+                    static const std::set<std::string, std::less<>> fillers = {
+                        "đã", "vừa", "mới", "ký", "chính", "thức", "cũng", "đồng", "thời"};
+                    std::size_t j = bh;
+                    while (j > 0 && fillers.count(t[j - 1].low) > 0 && bh - j < 4) {
+                        --j;
+                    }
+                    std::pair<std::string, std::string> by;
+                    std::size_t by_first = j;
+                    for (const BodyMention& m : bodies_here_) {
+                        if (m.last == j) {
+                            by = {entity_by_id(entities_, m.id)->name, m.id};
+                            by_first = m.first;
+                        }
+                    }
+                    // A longer issuer's name wins: "Thủ tướng Chính phủ vừa ban hành ..." is
+                    // the Prime Minister's, not the Government's.
+                    // Not the tail of a longer name ("Hội đồng Thi đua - Khen thưởng Trung ương").
+                    auto in_name = [&](std::size_t p) {
+                        return (p >= 2 && t[p - 1].cap) || (p >= 3 && t[p - 2].cap);
+                    };
+                    for (std::size_t p = j > 6 ? j - 6 : 0; p < by_first; ++p) {
+                        auto [len, idx] = lex_.issuer_names.match(t, p);
+                        if (len > 0 && t[p].cap && p + len == j && !in_name(p)) {
+                            by = {lex_.issuers[static_cast<std::size_t>(idx)].name, ""};
+                            break;
+                        }
+                    }
+                    // "thay mặt Bộ Chính trị, ... ký ban hành"
+                    for (std::size_t m = 0; by.first.empty() && m + 2 < bh; ++m) {
+                        if (t[m].low == "thay"sv && t[m + 1].low == "mặt"sv) {
+                            for (const BodyMention& b : bodies_here_) {
+                                if (b.first == m + 2) {
+                                    by = {entity_by_id(entities_, b.id)->name, b.id};
+                                }
+                            }
+                        }
+                    }
+                    set_issuer(f, by.first, by.second);
+                    if (!t.empty() && t[0].low == "ngày"sv) {
+                        if (auto d = parse_date_at(t, 0, 0); d && d->has_day) {
+                            set_date(f, d->iso);
+                        }
+                    }
+                }
+            }
+        }
+        // A list that names its issuer once, at the end: "Quy định số 40-QĐ/TW, ngày 19/9/2011
+        // và Quyết định số 343-QĐNS/TW, ngày 13/8/2016 của Bộ Chính trị".
+        for (std::size_t a = found.size(); a-- > 1;) {
+            Found& f = found[a - 1];
+            const Found& g = found[a];
+            // Only between codes of one issuer's kind, each with its own date before the
+            // issuer: "Nghị định 130/2020/NĐ-CP và Công văn 1084-CV/TU, ngày ... của Ban
+            // Thường vụ Tỉnh ủy" names the issuer of the second alone.
+            auto suffix = [&](const Found& x) {
+                std::string_view code = graph::string_prop(entity_by_id(entities_, x.id)->props, "code");
+                std::size_t cut = code.find_last_of("/-");
+                return cut == std::string_view::npos ? std::string_view() : code.substr(cut + 1);
+            };
+            bool joined = f.last <= g.first && g.first - f.last <= 2 && f.last > f.code_end &&
+                          !suffix(f).empty() && suffix(f) == suffix(g);
+            for (std::size_t k = f.last; joined && k < g.first; ++k) {
+                joined = t[k].text == ","sv || t[k].low == "và"sv;
+            }
+            if (joined && !g.issuer.empty()) {
+                std::string name = g.issuer;
+                std::string id = g.issuer_id;
+                set_issuer(f, name, id);
+            }
+        }
+    }
     for (std::size_t a = 0; a + 1 < found.size(); ++a) {
         const Found& x = found[a];
         const Found& y = found[a + 1];

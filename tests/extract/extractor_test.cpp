@@ -228,6 +228,42 @@ TEST_CASE("state codes - bare numbers completed from the issuer - named resoluti
     CHECK(prop(find(x, "Directive", "Chỉ thị số 05-CT/TW"), "issuer") == "Bộ Chính trị");
 }
 
+TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
+    Extraction x = run(
+        "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
+        "công tác thông tin cơ sở.\n"
+        "Thủ tướng Chính phủ vừa ban hành Chỉ thị số 14/CT-TTg về phòng, chống thiên tai.\n"
+        "Các cấp ủy quán triệt Nghị quyết số 29-NQ/TW về \"Đổi mới căn bản, toàn diện giáo dục và "
+        "đào tạo\" được Ban Chấp hành Trung ương khóa XI ban hành ngày 4/11/2013.\n"
+        "Tổng kết Chỉ thị số 27-CT/TW của Bộ Chính trị về tổ chức lễ tang (ban hành tháng 9/2019) "
+        "và Kết luận số 80-KL/TW năm 2024.\n"
+        "Thực hiện Quy định số 11-QĐ/TW, ngày 18/2/2019 và Quy định số 124-QĐ/TW, ngày 2/2/2018 "
+        "của Ban Bí thư; Nghị định số 30/2020/NĐ-CP và Công văn số 15-CV/TU, ngày 3/5/2024 của "
+        "Ban Thường vụ Tỉnh ủy.\n",
+        "2024-06-01");
+    const Entity* hd = find(x, "Directive", "Hướng dẫn số 21-HD/BTGTU");
+    REQUIRE(hd != nullptr);
+    CHECK(prop(hd, "date") == "2024-03-12");
+    CHECK(prop(hd, "issuer") == "Ban Tuyên giáo Tỉnh ủy Nam Định");
+    CHECK(relation(x, "ISSUED", find(x, "Organisation", "Ban Tuyên giáo Tỉnh ủy Nam Định"), hd) !=
+          nullptr);
+    // The longer issuer's name, not the body inside it.
+    CHECK(prop(find(x, "Directive", "Chỉ thị số 14/CT-TTG"), "issuer") == "Thủ tướng Chính phủ");
+    const Entity* nq = find(x, "Directive", "Nghị quyết số 29-NQ/TW");
+    REQUIRE(nq != nullptr);
+    CHECK(prop(nq, "date") == "2013-11-04");
+    CHECK(prop(nq, "issuer") == "Ban Chấp hành Trung ương Đảng");
+    CHECK(prop(find(x, "Directive", "Chỉ thị số 27-CT/TW"), "date") == "2019-09");
+    CHECK(prop(find(x, "Directive", "Kết luận số 80-KL/TW"), "date") == "2024");
+    // One issuer named after a list of dated codes of its kind is each one's ...
+    CHECK(prop(find(x, "Directive", "Quy định số 11-QĐ/TW"), "issuer") == "Ban Bí thư");
+    CHECK(prop(find(x, "Directive", "Quy định số 124-QĐ/TW"), "issuer") == "Ban Bí thư");
+    // ... but not that of an undated code of another kind before them.
+    CHECK(prop(find(x, "Directive", "Nghị định số 30/2020/NĐ-CP"), "issuer").empty());
+    CHECK(prop(find(x, "Directive", "Công văn số 15-CV/TU"), "issuer") ==
+          "Ban Thường vụ Tỉnh ủy Nam Định");
+}
+
 TEST_CASE("lists of committees - provinces from districts - a working visit with a date range") {
     Extraction x =
         run("Từ ngày 25/2 đến 28/2, đoàn công tác của Ban Tuyên giáo Tỉnh ủy do đồng chí Kha Văn "
