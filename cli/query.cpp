@@ -9,13 +9,15 @@
 #include "query/format.hpp"
 #include "query/query.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -34,6 +36,31 @@ struct QueryOptions {
     double timeout = 60;
 };
 
+/// The whole of `fd` into `out`; false with `why` set (the system's reason) when it cannot be
+/// read, as when it is a folder.
+bool read_all(int fd, std::string& out, std::string& why) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        why = "is a folder";
+        return false;
+    }
+    char buffer[1 << 16];
+    while (true) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) {
+            return true;
+        }
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            why = std::strerror(errno);
+            return false;
+        }
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
 int run_query(const QueryOptions& options) {
     std::string text = options.text;
     if (!options.file.empty()) {
@@ -41,19 +68,28 @@ int run_query(const QueryOptions& options) {
             std::cerr << "vnkg: error: give the query either as an argument or with -f, not both\n";
             return 2;
         }
-        std::ifstream in(options.file, std::ios::binary);
-        if (!in) {
-            std::cerr << "vnkg: error: cannot read the query file " << options.file << '\n';
+        int fd = ::open(options.file.c_str(), O_RDONLY | O_CLOEXEC);
+        std::string why = fd < 0 ? std::strerror(errno) : "";
+        bool read = fd >= 0 && read_all(fd, text, why);
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        if (!read) {
+            std::cerr << "vnkg: error: cannot read the query file " << options.file << ": " << why
+                      << '\n';
             return 1;
         }
-        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     } else if (text.empty()) {
         if (isatty(fileno(stdin))) {
             std::cerr << "vnkg: error: no query: give it as an argument, with -f FILE, or on "
                          "stdin\n";
             return 2;
         }
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        std::string why;
+        if (!read_all(STDIN_FILENO, text, why)) {
+            std::cerr << "vnkg: error: cannot read the query from stdin: " << why << '\n';
+            return 1;
+        }
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         std::cerr << "vnkg: error: the query is empty: give it as an argument, with -f FILE, or on "

@@ -89,17 +89,21 @@ std::string format_message(std::string_view query, std::string_view message, Spa
         end = query.size();
     }
     std::string_view text = query.substr(start, end - start);
+    // Tabs show as spaces, other control characters (a NUL in a query file) as '?': one byte
+    // for one, so offsets into the line stay those of the query.
     std::string shown;
     for (char c : text) {
-        shown.push_back(c == '\t' ? ' ' : c);
+        auto u = static_cast<unsigned char>(c);
+        shown.push_back(c == '\t' ? ' ' : (u < 0x20 || u == 0x7f) ? '?' : c);
     }
     out += '\n';
     out += shown;
     out += '\n';
-    std::size_t pad = display_width(query.substr(start, offset - start));
+    std::string_view line_shown(shown);
+    std::size_t pad = display_width(line_shown.substr(0, offset - start));
     std::size_t span_end = std::min(offset + span.length, end);
-    std::size_t carets = span_end > offset ? display_width(query.substr(offset, span_end - offset))
-                                           : 0;
+    std::size_t carets =
+        span_end > offset ? display_width(line_shown.substr(offset - start, span_end - offset)) : 0;
     out.append(pad, ' ');
     out.append(std::max<std::size_t>(carets, 1), '^');
     return out;

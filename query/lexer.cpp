@@ -2,6 +2,7 @@
 
 #include "graph/text.hpp"
 
+#include <cstdio>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -172,6 +173,12 @@ private:
         }
         if (is_ident_start(cp)) {
             return name_or_fail(start, "a name");
+        }
+        if (cp < 0x20 || cp == 0x7f) {
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+            throw QueryError(std::string("unexpected control character ") + code,
+                             Span{start, len});
         }
         throw QueryError("unexpected character '" + std::string(q_.substr(start, len)) + "'",
                          Span{start, len});

@@ -63,6 +63,20 @@ TEST_CASE("comments are skipped, an unclosed one is an error") {
     CHECK_THROWS_AS(tokenize("RETURN 1 /* open"), QueryError);
 }
 
+TEST_CASE("a control character in a query is named by its code point and shown as '?'") {
+    std::string q("RETURN\0 1", 9);
+    try {
+        tokenize(q);
+        FAIL("no error");
+    } catch (const QueryError& e) {
+        CHECK(std::string(e.what()).find("unexpected control character U+0000") !=
+              std::string::npos);
+        CHECK(e.span().offset == 6);
+        CHECK(format_message(q, e.what(), e.span()).find("\nRETURN? 1\n      ^") !=
+              std::string::npos);
+    }
+}
+
 TEST_CASE("invalid UTF-8 in a query is an error at its offset") {
     std::string q = "RETURN '\xC3('";
     CHECK_THROWS_AS(tokenize(q), QueryError);
