@@ -1107,7 +1107,20 @@ void Run::find_persons(Sentence& s, std::size_t si) {
                 "cách",  "tưởng", "tàu",    "hiệu",   "viện", "đảo",  "đền",    "chùa", "nhà",
                 "đình",  "mang",  "tên",    "ấp",     "tổ",   "xóm",  "đội",    "buôn", "sân",
                 "ty",    "tnhh",  "phần",   "nghiệp", "hãng", "án"};
-            if (place_words.count(prev) > 0) {
+            // Unless a title ends right there: "Chủ tịch UBND tỉnh Nguyễn Văn Thông", "Trưởng
+            // bản Lò Văn Páo" (the title names its place's body, not a place of that name).
+            static const std::set<std::string, std::less<>> units = {
+                "tỉnh", "huyện", "quận", "thị", "xã", "phường", "thôn", "bản", "làng", "ấp",
+                "xóm",  "buôn",  "tổ",   "khu", "phố"};
+            bool title_ends_here = false;
+            for (std::size_t k = i - 1; units.count(prev) > 0 && k-- > 0 && i - k <= 12 &&
+                                        !is_sep(t[k]);) {
+                if (title_head_at(t, k)) {
+                    title_ends_here = title_end(t, k) == i;
+                    break;
+                }
+            }
+            if (place_words.count(prev) > 0 && !title_ends_here) {
                 i += len - 1;
                 continue;
             }

@@ -228,6 +228,23 @@ TEST_CASE("state codes - bare numbers completed from the issuer - named resoluti
     CHECK(prop(find(x, "Directive", "Chỉ thị số 05-CT/TW"), "issuer") == "Bộ Chính trị");
 }
 
+TEST_CASE("a title that ends in its unit's word ('UBND tỉnh', 'Trưởng bản') is followed by a name") {
+    Extraction x = run(
+        "Ngày 5/3/2024, Tỉnh ủy Nghệ An tổ chức hội nghị tổng kết công tác dân vận.\n"
+        "Chủ tịch UBND tỉnh Lê Hồng Vinh chủ trì hội nghị.\n"
+        "Phó Chủ tịch HĐND huyện Vi Văn Sơn và Trưởng bản Lò Văn Páo phát biểu.\n"
+        "Đoàn đến thăm phường Nguyễn Du và Công ty TNHH Thái Hoàng.\n",
+        "2024-03-05");
+    const Entity* vinh = find(x, "Person", "Lê Hồng Vinh");
+    REQUIRE(vinh != nullptr);
+    CHECK(titles(vinh) == std::vector<std::string>{"Chủ tịch Ủy ban nhân dân tỉnh"});
+    CHECK(find(x, "Person", "Vi Văn Sơn") != nullptr);
+    CHECK(titles(find(x, "Person", "Lò Văn Páo")) == std::vector<std::string>{"Trưởng bản"});
+    // A place or a company named after a person is still no person.
+    CHECK(find(x, "Person", "Nguyễn Du") == nullptr);
+    CHECK(find(x, "Person", "Thái Hoàng") == nullptr);
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
