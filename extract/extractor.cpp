@@ -158,6 +158,7 @@ class Run {
     void find_directives(Sentence& s);
     void find_meetings(Sentence& s, std::size_t si);
     std::size_t meeting_name_end(const Tokens& t, std::size_t i, std::size_t head_len) const;
+    std::string opening_period(const Tokens& t, std::size_t before) const;
     std::string sentence_date(const Tokens& t, std::size_t skip_from, std::size_t skip_to,
                               bool month_ok) const;
     /// Rewrites a meeting's date (and the scope it is named by across articles) when a
@@ -2824,6 +2825,38 @@ std::string Run::add_meeting(const std::string& full_name, const std::string& ki
     return id;
 }
 
+std::string Run::opening_period(const Tokens& t, std::size_t before) const {
+    // "Trong quý IV/2023, Tỉnh ủy đã tổ chức Hội nghị ...", "Tháng 5, ... sẽ tổ chức ...",
+    // "Cuối năm 2023, ...": a sentence that opens with a period dates what it tells no more
+    // precisely than that (rather than by the article's day).
+    std::size_t k = 0;
+    while (k < t.size() && k < 2 &&
+           (t[k].low == "trong"sv || t[k].low == "vào"sv || t[k].low == "cuối"sv ||
+            t[k].low == "đầu"sv || t[k].low == "giữa"sv)) {
+        ++k;
+    }
+    if (k >= before || k >= t.size() || !may_start_date(t[k])) {
+        return {};
+    }
+    // Only for a meeting the sentence says is held: "tổ chức", "diễn ra", "khai mạc", "tiến hành".
+    bool held = false;
+    for (std::size_t j = 0; j + 1 < t.size() && !held; ++j) {
+        std::string_view a = t[j].low;
+        std::string_view b = t[j + 1].low;
+        held = (a == "tổ"sv && b == "chức"sv) || (a == "diễn"sv && b == "ra"sv) ||
+               (a == "khai"sv && b == "mạc"sv) || (a == "tiến"sv && b == "hành"sv);
+    }
+    if (!held) {
+        return {};
+    }
+    auto d = parse_date_at(t, k, year_);
+    if (!d || d->has_day || d->last >= before || d->iso.empty() || !ascii_digit(d->iso.front()) ||
+        d->last >= t.size() || t[d->last].text != ","sv) {
+        return {};
+    }
+    return d->iso;
+}
+
 std::string Run::sentence_date(const Tokens& t, std::size_t skip_from, std::size_t skip_to,
                                bool month_ok) const {
     for (std::size_t k = 0; k < t.size(); ++k) {
@@ -2917,6 +2950,32 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             continue;
         }
         std::string date = sentence_date(t, i, end, false);
+        if (date.empty()) {
+            // Unless the name has a period of its own ("Hội nghị Trung ương 9 tháng 12/2018").
+            bool own_period = false;
+            for (std::size_t k = i + len; k < end && !own_period; ++k) {
+                if (may_start_date(t[k]) && !t[k].digit) {
+                    auto d = parse_date_at(t, k, 0);
+                    own_period = d && !d->iso.empty() && ascii_digit(d->iso.front());
+                }
+            }
+            if (!own_period) {
+                date = opening_period(t, i);
+            }
+        }
+        // "Chiều cùng ngày, ... khai mạc Kỳ họp ...": the day of the meeting told just before.
+        if (date.empty() && !meetings_.empty() && !meetings_.back().date_assumed) {
+            for (std::size_t k = 0; k + 1 < t.size() && k < 3 && k < i; ++k) {
+                if (t[k].low == "cùng"sv && t[k + 1].low == "ngày"sv) {
+                    std::string_view last = graph::string_prop(
+                        entity_by_id(entities_, meetings_.back().id)->props, "date");
+                    if (last.size() == 10) {
+                        date = std::string(last);
+                    }
+                    break;
+                }
+            }
+        }
         bool date_assumed_or_none = date.empty();
         bool date_assumed = date.empty() && published_.size() == 10;
         if (date_assumed) {

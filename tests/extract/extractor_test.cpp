@@ -245,6 +245,26 @@ TEST_CASE("a title that ends in its unit's word ('UBND tỉnh', 'Trưởng bản
     CHECK(find(x, "Person", "Thái Hoàng") == nullptr);
 }
 
+TEST_CASE("a meeting dated by the period its sentence opens with, or by 'cùng ngày'") {
+    Extraction x = run(
+        "Trong quý IV/2023, Tỉnh ủy Bắc Ninh đã tổ chức Hội nghị quán triệt Nghị quyết Trung "
+        "ương 8.\n"
+        "Tháng 5, Ban Tuyên giáo Tỉnh ủy sẽ tổ chức Hội nghị báo cáo viên tỉnh.\n"
+        "Sáng 11/9, Ban Tuyên giáo Tỉnh ủy tổ chức Hội thảo khoa học về lịch sử Đảng bộ tỉnh.\n"
+        "Chiều cùng ngày, Hội đồng nhân dân tỉnh khai mạc Kỳ họp thứ 22 Hội đồng nhân dân tỉnh.\n"
+        "Tháng 10/2012, Hội nghị Trung ương 6 đã thông qua đề án.\n",
+        "2024-03-01");
+    CHECK(prop(find(x, "Meeting", "Hội nghị quán triệt Nghị quyết Trung ương 8"), "date") ==
+          "2023-Q4"); // not the article's day, more precise than the text
+    CHECK(prop(find(x, "Meeting", "Hội nghị báo cáo viên tỉnh"), "date") == "2024-05");
+    CHECK(prop(find(x, "Meeting", "Kỳ họp thứ 22 Hội đồng nhân dân tỉnh"), "date") ==
+          "2024-09-11");
+    // A period opens a sentence about a meeting held then, not about what one did.
+    for (const std::string& m : names(x, "Meeting")) {
+        CHECK(prop(find(x, "Meeting", m), "date") != "2012-10");
+    }
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
