@@ -3091,18 +3091,28 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
     }
     std::string date = verbs_here ? sentence_date(t, t.size(), t.size(), false) : std::string();
     for (std::size_t i = 1; i + 2 < t.size(); ++i) {
+        // "X làm việc với Y", and "X (đã) có buổi làm việc với Y"; a "buổi làm việc với Y" named
+        // otherwise is a meeting head's.
+        bool had = i >= 2 && (t[i - 1].low == "buổi"sv || t[i - 1].low == "cuộc"sv) &&
+                   t[i - 2].low == "có"sv;
         if (t[i].low != "làm"sv || t[i + 1].low != "việc"sv || t[i + 2].low != "với"sv ||
-            t[i - 1].low == "buổi"sv || t[i - 1].low == "cuộc"sv) {
+            ((t[i - 1].low == "buổi"sv || t[i - 1].low == "cuộc"sv) && !had)) {
             continue;
         }
+        std::size_t verb_at = had ? i - 2 : i; // the subject ends before "có buổi"
         if (date.empty() && si >= 4) {
             continue;
         }
+        // Words of the verb's tense or manner end the subject: "... Tỉnh ủy đã làm việc với".
+        auto auxiliary = [&](std::size_t k) {
+            return t[k].low == "đã"sv || t[k].low == "vừa"sv || t[k].low == "sẽ"sv ||
+                   t[k].low == "đang"sv || t[k].low == "cũng"sv || t[k].low == "có"sv;
+        };
         std::string subject;
-        for (std::size_t k = 0; k < i; ++k) {
+        for (std::size_t k = 0; k < verb_at; ++k) {
             if (t[k].low == "đoàn"sv && (k + 1 >= t.size() || t[k + 1].low != "kết"sv)) {
                 std::size_t e = k;
-                while (e < i && t[e].low != "do"sv && !is_sep(t[e])) {
+                while (e < verb_at && t[e].low != "do"sv && !is_sep(t[e]) && !auxiliary(e)) {
                     ++e;
                 }
                 for (std::size_t x = k; x < e; ++x) {
@@ -3116,7 +3126,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         if (subject.empty()) {
             for (const PersonMention& pm : persons_here_) {
-                if (pm.last <= i && pm.last + 2 >= i) {
+                if (pm.last <= verb_at && pm.last + 2 >= verb_at) {
                     subject = (pm.titles.empty() ? std::string() : pm.titles.back() + " ") +
                               join(t, pm.first, pm.first + (pm.name_len));
                 }
@@ -3124,7 +3134,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         if (subject.empty()) {
             for (const BodyMention& b : bodies_here_) {
-                if (b.last <= i && b.last + 3 >= i) {
+                if (b.last <= verb_at && b.last + 3 >= verb_at) {
                     subject = entity_by_id(entities_, b.id)->name;
                 }
             }
@@ -3142,9 +3152,9 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             continue;
         }
         std::string name = "buổi làm việc của " + subject + " với " + join(t, obj, obj_end);
+        bool assumed = date.empty() && published_.size() == 10;
         std::string id =
-            add_meeting(name, "working",
-                        date.empty() && published_.size() == 10 ? published_ : date, s.text, si);
+            add_meeting(name, "working", assumed ? published_ : date, s.text, si, assumed);
         here.emplace_back(i, id);
     }
     // "Tổng Bí thư Nguyễn Phú Trọng đã tiếp Đoàn đại biểu Đảng Cộng sản Cuba", "... hội kiến

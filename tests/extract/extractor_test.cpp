@@ -265,6 +265,25 @@ TEST_CASE("a meeting dated by the period its sentence opens with, or by 'cùng n
     }
 }
 
+TEST_CASE("'đã có buổi làm việc với' is a working visit, one with the headline's, dated by the body") {
+    Extraction x = run("Đoàn công tác Ban Tổ chức Tỉnh ủy làm việc với Huyện ủy Đầm Hà\n"
+                       "Sáng 4/3, đoàn công tác của Ban Tổ chức Tỉnh ủy do đồng chí Vũ Văn Diện - "
+                       "Trưởng ban Tổ chức Tỉnh ủy làm trưởng đoàn đã có buổi làm việc với Huyện "
+                       "ủy Đầm Hà về công tác cán bộ.\n"
+                       "Chiều 5/3, Ban Dân vận Tỉnh ủy đã làm việc với Huyện ủy Tiên Yên.\n",
+                       "2024-03-06");
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 2);
+    const Entity* visit = find(x, "Meeting", meetings[0]);
+    CHECK(prop(visit, "date") == "2024-03-04"); // the body's day, not the article's
+    const Relation* head = relation(x, "ATTENDED", find(x, "Person", "Vũ Văn Diện"), visit);
+    REQUIRE(head != nullptr);
+    CHECK(graph::string_prop(head->props, "role") == "head");
+    // The subject ends before the verb's tense: no "đã" in the name.
+    CHECK(meetings[1].find(" đã ") == std::string::npos);
+    CHECK(meetings[1].find("Huyện ủy Tiên Yên") != std::string::npos);
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
