@@ -1545,7 +1545,8 @@ std::optional<Run::BodyMatch> Run::place_qualifier(const Tokens& t, std::size_t 
                          t[k].low == "xã"sv || t[k].low == "phường"sv ||
                          (k + 1 < t.size() && t[k].low == "thành"sv && t[k + 1].low == "phố"sv) ||
                          (k + 1 < t.size() && t[k].low == "thị"sv && t[k + 1].low == "xã"sv);
-        if (next_unit) {
+        // "Hội Nông dân tỉnh và Tỉnh đoàn": the next word opens a body's name, not a unit.
+        if (next_unit && lex_.body_names.match(t, k).first == 0) {
             return std::nullopt;
         }
     }

@@ -284,6 +284,16 @@ TEST_CASE("'đã có buổi làm việc với' is a working visit, one with the 
     CHECK(meetings[1].find("Huyện ủy Tiên Yên") != std::string::npos);
 }
 
+TEST_CASE("a local body before 'và'/',' and a body whose name starts with a unit word is named") {
+    Extraction x = run("Ngày 5/3/2024, Tỉnh ủy Hưng Yên tổ chức hội nghị tổng kết công tác dân vận.\n"
+                       "Hội Nông dân tỉnh và Tỉnh đoàn cùng tham gia; UBND tỉnh, thành phố phối "
+                       "hợp.\n",
+                       "2024-03-05");
+    std::vector<std::string> orgs = names(x, "Organisation");
+    CHECK(contains(orgs, "Hội Nông dân tỉnh Hưng Yên")); // "Tỉnh đoàn" is a body, not a unit
+    CHECK_FALSE(contains(orgs, "Ủy ban nhân dân tỉnh Hưng Yên")); // "tỉnh, thành phố": plural
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
