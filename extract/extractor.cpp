@@ -1400,6 +1400,24 @@ void Run::find_authors() {
             add_author(as_name(t, 0, n), sentences_[k].text);
             break;
         }
+        // A line of its own that is only a given name and a name that is also a word or a
+        // district ("Thu Trang", "Thanh Hà"): a byline, when nothing else at the end is one.
+        bool own_line = (k == 0 || sentences_[k - 1].paragraph != sentences_[k].paragraph) &&
+                        (k + 1 >= sentences_.size() ||
+                         sentences_[k + 1].paragraph != sentences_[k].paragraph);
+        if (own_line && words >= 2 && words <= 3 && end == words && is_name_word(t[0]) &&
+            lex_.province_names.match(t, 0).first == 0 && lex_.body_names.match(t, 0).first == 0 &&
+            !title_head_at(t, 0)) {
+            bool names_only = true;
+            for (std::size_t x = 1; x < end; ++x) {
+                names_only = names_only && t[x].word && (t[x].cap || t[x].all_caps) &&
+                             !t[x].digit && (t[x].all_caps == t[0].all_caps);
+            }
+            if (names_only && lex_.honorifics.match(t, 0).first == 0) {
+                add_author(as_name(t, 0, end), sentences_[k].text);
+                break;
+            }
+        }
     }
     // "Nguyên Nhung/VOV-Trung tâm Tin", "Thu Phương (TTXVN)" near the end: a name and its agency.
     for (std::size_t k = sentences_.size() > 2 ? sentences_.size() - 2 : 0; k < sentences_.size();

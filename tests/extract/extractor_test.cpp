@@ -294,6 +294,22 @@ TEST_CASE("a local body before 'và'/',' and a body whose name starts with a uni
     CHECK_FALSE(contains(orgs, "Ủy ban nhân dân tỉnh Hưng Yên")); // "tỉnh, thành phố": plural
 }
 
+TEST_CASE("a byline on its own line may be a name that is also a word or a district") {
+    const std::string body =
+        "Ngày 5/3/2024, Tỉnh ủy Hưng Yên tổ chức hội nghị tổng kết công tác dân vận năm 2023 với "
+        "sự tham dự của nhiều đại biểu các sở, ngành trong tỉnh.\n\n";
+    for (const char* byline : {"Thu Trang", "THU TRANG", "Thanh Hà"}) {
+        Extraction x = run(body + byline + "\n", "2024-03-05");
+        INFO(byline);
+        const Entity* author = find(x, "Person", byline[1] == 'H' ? "Thu Trang" : byline);
+        REQUIRE(author != nullptr);
+        CHECK(prop(author, "kind") == "author");
+    }
+    // A province or a phrase is no byline.
+    CHECK(names(run(body + "Hưng Yên\n", "2024-03-05"), "Person").empty());
+    CHECK(names(run(body + "Xin cảm ơn\n", "2024-03-05"), "Person").empty());
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
