@@ -354,7 +354,7 @@ void setup_build(CLI::App& app, int& status) {
     sub->add_flag("--strict", options->strict,
                   "Fail (exit 1, nothing written) if any article is skipped");
     sub->add_option("--text-field", options->reader.text_field,
-                    "JSONL field holding the text (default: text, content, body or sapo)")
+                    "JSONL field holding the text (default: text, content, body or sapo, with a lead such as sapo before the text when both are there)")
         ->type_name("FIELD");
     sub->add_option("--title-field", options->reader.title_field,
                     "JSONL field holding the title (default: title)")

@@ -91,7 +91,7 @@ void setup_extract(CLI::App& app, int& status) {
                     "A folder of lexicon files to add to the built-in ones")
         ->check(CLI::ExistingDirectory);
     sub->add_option("--text-field", options->run.reader.text_field,
-                    "JSONL field holding the text (default: text, content, body or sapo)");
+                    "JSONL field holding the text (default: text, content, body or sapo, with a lead such as sapo before the text when both are there)");
     sub->add_option("--title-field", options->run.reader.title_field,
                     "JSONL field holding the title (default: title)");
     sub->add_option("--date-field", options->run.reader.date_field,

@@ -562,6 +562,20 @@ private:
             raw.reserve(t.size() + 2 + body_text.size());
             raw.append(t).append("\n\n");
         }
+        // A lead ("sapo", "summary", "description") beside the text opens the article, unless
+        // the text already does: news sites often keep the two apart, and the lead dates and
+        // names the event.
+        if (options_.text_field.empty()) {
+            const rapidjson::Value* lead =
+                find_field(doc, "", {"sapo", "summary", "description", "lead"}, true);
+            if (lead != nullptr && lead != body) {
+                std::string_view l(lead->GetString(), lead->GetStringLength());
+                if (body_text.find(l.substr(0, std::min<std::size_t>(l.size(), 80))) ==
+                    std::string_view::npos) {
+                    raw.append(l).append("\n\n");
+                }
+            }
+        }
         raw.append(body_text);
         // Escapes such as \u0000 pass the JSON parser; the decoded text must still be text.
         if (std::memchr(raw.data(), '\0', raw.size()) != nullptr) {

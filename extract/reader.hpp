@@ -25,7 +25,9 @@ struct Diagnostic {
 };
 
 struct ReaderOptions {
-    std::string text_field;  ///< JSONL field holding the text; empty: text, content, body, sapo
+    std::string text_field;  ///< JSONL field holding the text; empty: text, content, body, sapo,
+                             ///< with a lead (sapo, summary, description, lead) beside the text
+                             ///< put before it unless the text opens with it
     std::string title_field; ///< empty: title
     std::string date_field;  ///< empty: published, publish_date, date
     std::string id_field;    ///< empty: id, url

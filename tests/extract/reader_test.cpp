@@ -188,6 +188,27 @@ TEST_CASE("JSONL: one article a line, fields found by their common names", "[rea
     CHECK(r.articles[2].published == "2023");
 }
 
+TEST_CASE("JSONL: a lead beside the text opens the article, once", "[reader][jsonl]") {
+    TempDir dir;
+    dir.write("feed/lead.jsonl",
+              R"({"sapo": "Sáng 9/1, Ban Tuyên giáo Tỉnh ủy họp.", "content": "Đồng chí A chủ trì."})"
+              "\n"
+              R"({"summary": "Sáng 9/1, Ban A họp.", "content": "Sáng 9/1, Ban A họp. Đồng chí B dự."})"
+              "\n");
+    Result r = read({(dir.path() / "feed").string()});
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].text == "Sáng 9/1, Ban Tuyên giáo Tỉnh ủy họp.\n\nĐồng chí A chủ trì.");
+    CHECK(r.articles[1].text == "Sáng 9/1, Ban A họp. Đồng chí B dự."); // already in the text
+
+    SECTION("a text field named by the user is read alone") {
+        ReaderOptions o;
+        o.text_field = "content";
+        Result named = read({(dir.path() / "feed").string()}, o);
+        REQUIRE(named.articles.size() == 2);
+        CHECK(named.articles[0].text == "Đồng chí A chủ trì.");
+    }
+}
+
 TEST_CASE("JSONL: fields named by the user", "[reader][jsonl]") {
     TempDir dir;
     fs::path f = dir.write("x.jsonl", R"({"text": "ignored", "summary": "Tóm tắt.", "headline": "Tiêu đề", "when": "3/10/2023", "key": "k1"})"
