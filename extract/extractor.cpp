@@ -2657,6 +2657,19 @@ std::size_t Run::meeting_name_end(const Tokens& t, std::size_t i, std::size_t he
             }
             break;
         }
+        // "Hội nghị sơ kết 5 năm thực hiện Kết luận số 01-KL/TW": a capitalised document kind
+        // before its number is the document the event is about, not the verb "kết luận".
+        if (auto [kl, ki] = lex_.document_kind_names.match(t, k); kl > 0 && x.cap) {
+            (void)ki;
+            std::size_t c = k + kl;
+            if (c < t.size() && t[c].low == "số"sv) {
+                ++c;
+            }
+            if (c < t.size() && t[c].digit) {
+                k = c + 1;
+                continue;
+            }
+        }
         if (stop_here(k)) {
             if (x.low == "và"sv && k + 1 < t.size() &&
                 (t[k + 1].cap || lex_.event_acts.match(t, k + 1).first > 0)) {

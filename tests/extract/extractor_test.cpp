@@ -310,6 +310,20 @@ TEST_CASE("a byline on its own line may be a name that is also a word or a distr
     CHECK(names(run(body + "Xin cảm ơn\n", "2024-03-05"), "Person").empty());
 }
 
+TEST_CASE("a meeting's name keeps the 'Kết luận số ...' it is about ('kết luận' is no verb there)") {
+    Extraction x = run("Sáng 19/11, Ban Thường vụ Tỉnh ủy Bắc Giang tổ chức Hội nghị sơ kết 5 năm "
+                       "thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.\n"
+                       "Đồng chí Dương Văn Thái kết luận hội nghị.\n",
+                       "2023-11-20");
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings[0] == "Hội nghị sơ kết 5 năm thực hiện Kết luận số 01-KL/TW");
+    const Relation* r =
+        relation(x, "ATTENDED", find(x, "Person", "Dương Văn Thái"), find(x, "Meeting", meetings[0]));
+    REQUIRE(r != nullptr);
+    CHECK(graph::string_prop(r->props, "role") == "speaker");
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
