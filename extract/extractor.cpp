@@ -2970,6 +2970,14 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             for (std::size_t k = 0; k < i; ++k) {
                 referred = referred || t[k].low == "kiện"sv || t[k].low == "quyết"sv;
             }
+            // "chuẩn bị tốt Đại hội ...", "Tiến tới Đại hội ...", "chào mừng Đại hội ...": one
+            // looked forward to, not held in what the article tells (unless the sentence dates it).
+            for (std::size_t k = i >= 4 ? i - 4 : 0; k + 1 < i && !referred; ++k) {
+                std::string pair = t[k].low + " " + t[k + 1].low;
+                referred = (pair == "chuẩn bị" || pair == "tiến tới" || pair == "hướng tới" ||
+                            pair == "chào mừng" || pair == "trước thềm") &&
+                           sentence_date(t, i, end, true).empty();
+            }
             if (!numbered || extra < 2 || !t[i].cap || referred) {
                 i = end > i ? end - 1 : i;
                 continue;

@@ -324,6 +324,20 @@ TEST_CASE("a meeting's name keeps the 'Kết luận số ...' it is about ('kế
     CHECK(graph::string_prop(r->props, "role") == "speaker");
 }
 
+TEST_CASE("a congress looked forward to is no meeting; one the sentence dates is") {
+    Extraction x = run("Các cấp ủy chuẩn bị tốt Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - "
+                       "2030.\n"
+                       "Tiến tới Đại hội Đảng bộ tỉnh lần thứ XX, các cấp ủy thi đua lập thành "
+                       "tích.\n",
+                       "2025-09-01");
+    CHECK(names(x, "Meeting").empty());
+    Extraction held = run("Sáng 15/10, Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030 khai "
+                          "mạc.\n",
+                          "2025-10-16");
+    REQUIRE(names(held, "Meeting").size() == 1);
+    CHECK(prop(find(held, "Meeting", names(held, "Meeting")[0]), "date") == "2025-10-15");
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
