@@ -1133,9 +1133,20 @@ void Run::find_persons(Sentence& s, std::size_t si) {
             (t[after].text == ","sv || is_dash(t[after]) || t[after].text == "("sv)) {
             context = title_head_at(t, after + 1);
         }
+        // The clause of the name: back to a separator or a verb ("Ủy ban Kiểm tra" is a name,
+        // so a capitalised stop word is part of one).
+        auto in_body_name = [&](std::size_t k) {
+            for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j) {
+                if (t[j].cap && j + lex_.body_names.match(t, j).first > k) {
+                    return true;
+                }
+            }
+            return false;
+        };
         std::size_t clause = i;
         while (clause > 0 && !is_sep(t[clause - 1]) &&
-               lex_.stop_words.match(t, clause - 1).first == 0) {
+               (lex_.stop_words.match(t, clause - 1).first == 0 ||
+                (t[clause - 1].cap && in_body_name(clause - 1)))) {
             --clause;
         }
         std::size_t head = i;

@@ -228,6 +228,15 @@ TEST_CASE("state codes - bare numbers completed from the issuer - named resoluti
     CHECK(prop(find(x, "Directive", "Chỉ thị số 05-CT/TW"), "issuer") == "Bộ Chính trị");
 }
 
+TEST_CASE("a title before a name may hold a body whose name has a verb in it ('Ủy ban Kiểm tra')") {
+    Extraction x = run("Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Lò Văn Páo phát biểu tại hội nghị.\n"
+                       "Bí thư Tỉnh ủy Hà Văn Sơn kiểm tra công tác chuẩn bị.\n",
+                       "2024-03-05");
+    CHECK(titles(find(x, "Person", "Lò Văn Páo")) ==
+          std::vector<std::string>{"Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy"});
+    CHECK(titles(find(x, "Person", "Hà Văn Sơn")) == std::vector<std::string>{"Bí thư Tỉnh ủy"});
+}
+
 TEST_CASE("a title that ends in its unit's word ('UBND tỉnh', 'Trưởng bản') is followed by a name") {
     Extraction x = run(
         "Ngày 5/3/2024, Tỉnh ủy Nghệ An tổ chức hội nghị tổng kết công tác dân vận.\n"
