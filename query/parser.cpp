@@ -911,6 +911,14 @@ private:
             if ((u == "EXISTS" || u == "COUNT") && peek(1).kind == Tok::LBrace) {
                 throw QueryError("subqueries are not supported", t.span);
             }
+            // any(x IN list WHERE ...), reduce(acc = 0, x IN list | ...)
+            if ((u == "ANY" || u == "ALL" || u == "NONE" || u == "SINGLE" || u == "REDUCE") &&
+                peek(1).kind == Tok::LParen && peek(2).kind == Tok::Ident &&
+                (is_kw(peek(3), "IN") || u == "REDUCE")) {
+                throw QueryError("list predicates and reduce() (any, all, none, single, reduce) "
+                                 "are not supported: UNWIND the list and filter with WHERE",
+                                 t.span);
+            }
         }
         if (peek(1).kind == Tok::LParen) {
             Token fn = take();
