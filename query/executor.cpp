@@ -8,6 +8,8 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -42,6 +44,20 @@ std::int64_t code_point_count(const std::string& s) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+/// The process's resident memory, from /proc/self/statm; 0 when it cannot be read.
+std::size_t resident_bytes() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (f == nullptr) {
+        return 0;
+    }
+    unsigned long size = 0;
+    unsigned long resident = 0;
+    int got = std::fscanf(f, "%lu %lu", &size, &resident);
+    std::fclose(f);
+    long page = ::sysconf(_SC_PAGESIZE);
+    return got == 2 && page > 0 ? resident * static_cast<std::size_t>(page) : 0;
+}
+
 class Executor;
 
 struct Operator {
@@ -56,11 +72,26 @@ public:
         : q_(q), db_(db), g_(db.graph()), opts_(opts) {}
 
     void tick() {
-        if ((++ticks_ & 1023) == 0 && std::chrono::steady_clock::now() > opts_.deadline) {
+        if ((++ticks_ & 1023) != 0) {
+            return;
+        }
+        if (std::chrono::steady_clock::now() > opts_.deadline) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%g", opts_.timeout_seconds);
             throw TimeoutError(std::string("the query was stopped after ") + buf +
                                " s (raise --timeout, or narrow the pattern)");
+        }
+        // A runaway query is stopped before the machine runs out of memory, not killed by it.
+        if ((ticks_ & 0xFFFF) == 0 && opts_.max_memory_bytes > 0) {
+            std::size_t used = resident_bytes();
+            if (used > opts_.max_memory_bytes) {
+                char buf[96];
+                std::snprintf(buf, sizeof buf, "%.1f GB of memory (the limit is %.1f GB)",
+                              static_cast<double>(used) / 1e9,
+                              static_cast<double>(opts_.max_memory_bytes) / 1e9);
+                throw TimeoutError(std::string("the query was stopped: it used ") + buf +
+                                   "; narrow the pattern, or add LIMIT");
+            }
         }
     }
 
@@ -1771,6 +1802,15 @@ void check_all_params(const Query& q, const Parameters& params) {
 }
 
 } // namespace
+
+std::size_t default_memory_limit() {
+    long pages = ::sysconf(_SC_PHYS_PAGES);
+    long page = ::sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || page <= 0) {
+        return 0;
+    }
+    return static_cast<std::size_t>(pages) / 4 * 3 * static_cast<std::size_t>(page);
+}
 
 void execute(const Query& query, Database& db, const ExecOptions& options, const RowSink& sink,
              std::string* plan) {

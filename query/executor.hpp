@@ -23,7 +23,12 @@ struct ExecOptions {
     std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
     double timeout_seconds = 0; ///< for the TimeoutError's message
     std::size_t max_buffered_rows = 20'000'000;
+    /// Resident memory past which a query is stopped (0: no limit); see default_memory_limit().
+    std::size_t max_memory_bytes = 0;
 };
+
+/// Three quarters of this machine's physical memory (0 when it cannot be told).
+std::size_t default_memory_limit();
 
 /// Receives one result row (in column order); returns false to stop the query early.
 using RowSink = std::function<bool(const std::vector<Value>&)>;

@@ -60,6 +60,7 @@ Timings run(Database& db, std::string_view text, const Options& options,
     ExecOptions exec;
     exec.params = options.params;
     exec.timeout_seconds = options.timeout_seconds;
+    exec.max_memory_bytes = options.max_memory_bytes;
     if (options.timeout_seconds > 0) {
         exec.deadline = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                     std::chrono::duration<double>(options.timeout_seconds));

@@ -17,6 +17,8 @@ namespace vnkg::query {
 struct Options {
     Parameters params;
     double timeout_seconds = 60; ///< 0 or less: no limit
+    /// Resident memory past which the query is stopped with a TimeoutError (0: no limit).
+    std::size_t max_memory_bytes = default_memory_limit();
     bool explain = false;        ///< fill Result::plan
 };
 

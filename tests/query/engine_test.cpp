@@ -94,6 +94,20 @@ TEST_CASE("a runaway query ends with TimeoutError, not a hang") {
                     TimeoutError);
 }
 
+TEST_CASE("a query past the memory limit is stopped with a message, not killed") {
+    Database db(test_graph());
+    Options o;
+    o.timeout_seconds = 0;
+    o.max_memory_bytes = 1; // any process is past it: stopped at the first check
+    try {
+        run(db, "MATCH (a), (b), (c), (d), (e), (f), (g) RETURN count(*)", o);
+        FAIL("not stopped");
+    } catch (const TimeoutError& e) {
+        CHECK(std::string(e.what()).find("GB of memory") != std::string::npos);
+    }
+    CHECK(Options{}.max_memory_bytes > 0); // by default three quarters of the machine's memory
+}
+
 TEST_CASE("LIMIT stops the pattern search early and still flushes later clauses") {
     Database db(test_graph());
     Result r = run(db, "MATCH (a), (b), (c), (d), (e), (f), (g), (h) WITH a LIMIT 3 "
