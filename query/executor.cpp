@@ -162,10 +162,14 @@ public:
                 }
             }
         }
-        for (std::size_t i = 0; i < n.props.keys.size(); ++i) {
-            Value want = eval(*n.props.values[i], row);
-            Value have = node_property(g_, id, n.props.keys[i].text);
-            Value eq = equals(have, want);
+        return props_match(n.props, row,
+                           [&](std::string_view key) { return node_property(g_, id, key); });
+    }
+
+    /// True when every `{key: value}` of a pattern equals the element's property (`have`).
+    template <class Have> bool props_match(const PropertyMap& props, const Row& row, Have have) {
+        for (std::size_t i = 0; i < props.keys.size(); ++i) {
+            Value eq = equals(have(props.keys[i].text), eval(*props.values[i], row));
             if (!eq.get<bool>() || !*eq.get<bool>()) {
                 return false;
             }
@@ -181,18 +185,8 @@ public:
                 return false;
             }
         }
-        if (r.props.keys.empty()) {
-            return true;
-        }
-        for (std::size_t i = 0; i < r.props.keys.size(); ++i) {
-            Value want = eval(*r.props.values[i], row);
-            Value have = rel_property(g_, id, r.props.keys[i].text);
-            Value eq = equals(have, want);
-            if (!eq.get<bool>() || !*eq.get<bool>()) {
-                return false;
-            }
-        }
-        return true;
+        return props_match(r.props, row,
+                           [&](std::string_view key) { return rel_property(g_, id, key); });
     }
 
     static bool rel_used(EdgeId id, const std::vector<int>& prior, const Row& row) {
