@@ -19,47 +19,8 @@ shared=${2:-$here/../shared}
 target_mb=${3:-100}
 jobs=${4:-1}
 
-[[ -x $vnkg ]] || { echo "no vnkg binary at $vnkg (build it first, or pass its path)" >&2; exit 2; }
-[[ -d $shared/corpus && -d $shared/seeds ]] || { echo "$shared has no corpus/ and seeds/" >&2; exit 2; }
+source "$here/bench/common.sh"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/vnkg_bench_XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-bytes_of() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
-
-one_copy=$(( $(bytes_of "$shared/corpus") + $(bytes_of "$shared/seeds") ))
-target=$((target_mb * 1000 * 1000))
-copies=$(( (target + one_copy - 1) / one_copy ))
-echo "replicating $shared/{corpus,seeds} ($one_copy bytes) $copies times into $work/data"
-for ((i = 1; i <= copies; i++)); do
-    dest="$work/data/copy$i"
-    mkdir -p "$dest"
-    cp -r "$shared/corpus" "$shared/seeds" "$dest/"
-    # JSONL articles are known by their url or id: give each copy its own.
-    find "$dest" -name '*.jsonl' -exec sed -i -E "s/\"(url|id)\": \"/\"\\1\": \"copy$i-/" {} +
-done
-total=$(bytes_of "$work/data")
-mb=$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1e6 }')
-echo "input: $mb MB in $(find "$work/data" -type f | wc -l) files"
-
-# time_run LABEL COMMAND...: runs it, prints wall and CPU seconds and MB/s by both.
-time_run() {
-    local label=$1
-    shift
-    local out="$work/time.txt"
-    /usr/bin/time -f '%e %U %S' -o "$out" "$@" >"$work/run.out" 2>"$work/run.err" || {
-        echo "$label failed:" >&2
-        tail -5 "$work/run.err" >&2
-        exit 1
-    }
-    read -r wall user sys <"$out"
-    awk -v l="$label" -v b="$total" -v w="$wall" -v u="$user" -v s="$sys" 'BEGIN {
-        c = u + s
-        printf "%-34s %7.2f s wall %7.2f s CPU   %6.1f MB/s wall %6.1f MB/s CPU\n",
-               l, w, c, b / 1e6 / w, b / 1e6 / c }'
-}
-
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 time_run "(a) read + normalise" "$vnkg" build "$work/data" --read-only
 time_run "(b) vnkg build -j $jobs (end to end)" "$vnkg" build "$work/data" -j "$jobs" -o "$work/g.vnkg"
 tail -1 "$work/run.err"
