@@ -2156,8 +2156,23 @@ std::vector<CodeMatch> find_codes(std::string_view s) {
             }
             break;
         }
-        // A code has at least two letter groups, and does not run on into a word.
-        if (groups.size() < 2 || (r < s.size() && (ascii_digit(s[r])))) {
+        // The National Assembly's "111/2015/QH13": one group, QH and the legislature's number.
+        if (groups.size() == 1 && (groups[0] == "QH" || groups[0] == "qh") &&
+            number.find_first_of("/-") != std::string::npos && r < s.size() &&
+            ascii_digit(s[r])) {
+            std::size_t d = r;
+            while (d < s.size() && ascii_digit(s[d])) {
+                ++d;
+            }
+            if (d - r <= 2 && (d >= s.size() || letter_run(s, d) == 0)) {
+                groups[0] = "QH" + std::string(s.substr(r, d - r));
+                r = d;
+                groups.emplace_back(); // passes the two-group test below; not written
+            }
+        }
+        if (groups.size() == 2 && groups[1].empty()) {
+            groups.pop_back();
+        } else if (groups.size() < 2 || (r < s.size() && (ascii_digit(s[r])))) {
             pos = p;
             continue;
         }

@@ -226,6 +226,17 @@ TEST_CASE("state codes - bare numbers completed from the issuer - named resoluti
     CHECK(contains(d, "Chỉ thị số 05-CT/TW"));
     CHECK(contains(d, "Nghị quyết Trung ương 4 (khóa XII)"));
     CHECK(prop(find(x, "Directive", "Chỉ thị số 05-CT/TW"), "issuer") == "Bộ Chính trị");
+
+    SECTION("the National Assembly's codes: NUMBER/YEAR/QH and the legislature") {
+        Extraction q = run("Thực hiện Nghị quyết số 111/2015/QH13 ngày 27/11/2015 của Quốc hội và "
+                           "Luật số 55/2014/QH13.\n",
+                           "2020-01-01");
+        const Entity* nq = find(q, "Directive", "Nghị quyết số 111/2015/QH13");
+        REQUIRE(nq != nullptr);
+        CHECK(prop(nq, "issuer") == "Quốc hội");
+        CHECK(prop(nq, "date") == "2015-11-27");
+        CHECK(find(q, "Directive", "Luật số 55/2014/QH13") != nullptr);
+    }
 }
 
 TEST_CASE("a title before a name may hold a body whose name has a verb in it ('Ủy ban Kiểm tra')") {
