@@ -2963,6 +2963,49 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
 
     std::vector<std::pair<std::size_t, std::string>> here;  // token, meeting id
     std::vector<std::pair<std::size_t, std::size_t>> names; // spans of meeting names
+    // The edges a meeting named at [i, end) (its head [i, i + len)) has from its sentence.
+    auto link_meeting = [&](const std::string& id, std::size_t i, std::size_t len,
+                            std::size_t end, const std::string& date) {
+        // "Ban Tuyên giáo Tỉnh ủy Hưng Yên (phối hợp) tổ chức Hội nghị": the organiser
+        if (i >= 2 && t[i - 1].low == "chức"sv && t[i - 2].low == "tổ"sv) {
+            for (const BodyMention& b : bodies_here_) {
+                if (b.last <= i - 2 && b.last + 4 >= i - 2) {
+                    graph::Properties p;
+                    if (!date.empty()) {
+                        p["date"] = date;
+                    }
+                    add_relation("ORGANISED", b.id, id, p, s.text);
+                }
+            }
+        }
+        // "Hội nghị ... của Ban Thường vụ Tỉnh ủy": the organiser, unless "của" is a
+        // document's ("... thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị", "... Quyết định của
+        // Bộ Chính trị").
+        static const std::set<std::string, std::less<>> documents = {
+            "quyết định", "nghị quyết", "chỉ thị", "kết luận", "quy định", "hướng dẫn", "kế hoạch"};
+        for (const BodyMention& b : bodies_here_) {
+            if (b.first < i + len || b.last > end || b.first == 0 || t[b.first - 1].low != "của"sv) {
+                continue;
+            }
+            bool of_document = false;
+            for (const auto& [di, did] : directives_here_) {
+                of_document = of_document || (di >= i + len && di < b.first && b.first - di <= 12);
+            }
+            for (std::size_t k = b.first >= 4 ? b.first - 4 : 0; k + 1 < b.first; ++k) {
+                of_document = of_document || documents.count(t[k].low + " " + t[k + 1].low) > 0;
+            }
+            if (!of_document) {
+                add_relation("ORGANISED", b.id, id, {}, s.text);
+            }
+        }
+        // The documents it is about: named in it or after it ("Hội nghị sơ kết 5 năm thực hiện
+        // Chỉ thị số 05-CT/TW", "Hội nghị ... quán triệt Nghị quyết số 57-NQ/TW").
+        for (const auto& [di, did] : directives_here_) {
+            if (di >= i + len) {
+                add_relation("DISCUSSED", id, did, {}, s.text);
+            }
+        }
+    };
     for (std::size_t i = 0; i < t.size(); ++i) {
         auto [len, idx] = lex_.meeting_heads.match(t, i);
         if (len == 0) {
@@ -3095,6 +3138,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             restate_meeting_date(same_head, date, name);
             here.emplace_back(i, meetings_[same_head].id);
             names.emplace_back(i, end);
+            link_meeting(meetings_[same_head].id, i, len, end, date);
             i = end - 1;
             continue;
         }
@@ -3115,6 +3159,20 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             }
             if (!id.empty()) {
                 here.emplace_back(i, id);
+                // "Hội nghị đã thảo luận, cho ý kiến vào dự thảo Nghị quyết số 21-NQ/TU": what
+                // the article's meeting does with a document.
+                static const std::set<std::string, std::less<>> verbs = {
+                    "thảo luận", "cho ý",     "quán triệt", "thông qua", "bàn về",
+                    "đánh giá",  "triển khai", "học tập",    "sơ kết",    "tổng kết"};
+                for (const auto& [di, did] : directives_here_) {
+                    bool acted = false;
+                    for (std::size_t k = i + len; k + 1 < di && k < i + len + 12; ++k) {
+                        acted = acted || verbs.count(t[k].low + " " + t[k + 1].low) > 0;
+                    }
+                    if (acted) {
+                        add_relation("DISCUSSED", id, did, {}, s.text);
+                    }
+                }
             }
             i += len - 1;
             continue;
@@ -3122,29 +3180,7 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         std::string id = add_meeting(join(t, i, end), kind, date, s.text, si, date_assumed);
         here.emplace_back(i, id);
         names.emplace_back(i, end);
-        // "Ban Tuyên giáo Tỉnh ủy Hưng Yên tổ chức Hội nghị": the organiser
-        if (i >= 2 && t[i - 1].low == "chức"sv && t[i - 2].low == "tổ"sv) {
-            for (const BodyMention& b : bodies_here_) {
-                if (b.last <= i - 2 && b.last + 4 >= i - 2) {
-                    graph::Properties p;
-                    if (!date.empty()) {
-                        p["date"] = date;
-                    }
-                    add_relation("ORGANISED", b.id, id, p, s.text);
-                }
-            }
-        }
-        for (const BodyMention& b : bodies_here_) {
-            if (b.first >= i + len && b.last <= end && b.first > 0 &&
-                t[b.first - 1].low == "của"sv) {
-                add_relation("ORGANISED", b.id, id, {}, s.text);
-            }
-        }
-        for (const auto& [di, did] : directives_here_) {
-            if (di >= end) {
-                add_relation("DISCUSSED", id, did, {}, s.text);
-            }
-        }
+        link_meeting(id, i, len, end, date);
         i = end - 1;
     }
     // "đoàn công tác ... làm việc với 6 Huyện ủy", "Tổng Bí thư Nguyễn Phú Trọng làm việc với

@@ -358,6 +358,24 @@ TEST_CASE("a congress looked forward to is no meeting; one the sentence dates is
     CHECK(prop(find(held, "Meeting", names(held, "Meeting")[0]), "date") == "2025-10-15");
 }
 
+TEST_CASE("a meeting's organiser and the documents it discusses, also when a headline named it") {
+    Extraction x = run("Lạng Sơn: Sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW\n"
+                       "Sáng 12/6, Tỉnh ủy Lạng Sơn tổ chức Hội nghị sơ kết 5 năm thực hiện Chỉ thị "
+                       "số 05-CT/TW của Bộ Chính trị.\n"
+                       "Hội nghị đã thảo luận, cho ý kiến vào dự thảo Nghị quyết số 21-NQ/TU của "
+                       "Ban Thường vụ Tỉnh ủy.\n",
+                       "2024-06-13");
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 1);
+    const Entity* m = find(x, "Meeting", meetings[0]);
+    CHECK(prop(m, "date") == "2024-06-12");
+    CHECK(relation(x, "ORGANISED", find(x, "Organisation", "Tỉnh ủy Lạng Sơn"), m) != nullptr);
+    // The issuer of the document in the name did not organise it.
+    CHECK(relation(x, "ORGANISED", find(x, "Organisation", "Bộ Chính trị"), m) == nullptr);
+    CHECK(relation(x, "DISCUSSED", m, find(x, "Directive", "Chỉ thị số 05-CT/TW")) != nullptr);
+    CHECK(relation(x, "DISCUSSED", m, find(x, "Directive", "Nghị quyết số 21-NQ/TU")) != nullptr);
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
