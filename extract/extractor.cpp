@@ -3485,10 +3485,15 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             // "... dự Hội nghị có các đồng chí: A; B": the list after "có" attends, whatever
             // stands before the role word.
             std::size_t after = c + len + lex_.meeting_heads.match(t, c + len).first;
-            opens = opens || (after < pm.first && t[after].low == "có"sv);
+            // "Chủ trì hội nghị có các đồng chí: A, ...; B, ...", "Điều hành hội nghị là đồng
+            // chí X": the list after "có" or "là" has the role, however long it is.
+            bool listed = after < pm.first && (t[after].low == "có"sv || t[after].low == "là"sv) &&
+                          (c == 0 || is_sep(t[c - 1]) || t[c - 1].low == "cùng"sv ||
+                           t[c - 1].low == "đồng"sv);
+            opens = opens || (after < pm.first && t[after].low == "có"sv) || listed;
             // A speaker's or chair's words open the clause of a name close after them, not
             // one a long sentence away ("báo cáo thẩm tra ... tờ trình của Chủ tịch X").
-            if (r != "participant" && pm.first > c + 12) {
+            if (r != "participant" && pm.first > c + 12 && !listed) {
                 opens = false;
             }
             // ... and the name is the subject of the clause that follows ("Phát biểu tại hội
@@ -3498,11 +3503,12 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
             for (std::size_t q = c + len; q < pm.first; ++q) {
                 comma_between = comma_between || t[q].text == ","sv;
             }
-            if (r != "participant" && !comma_between && !(c > 0 && t[c - 1].low == "sự"sv)) {
+            if (r != "participant" && !comma_between && !(c > 0 && t[c - 1].low == "sự"sv) &&
+                !listed) {
                 opens = false;
             }
             bool other_between = false;
-            for (std::size_t q = 0; q < n; ++q) {
+            for (std::size_t q = 0; q < n && !listed; ++q) {
                 other_between = other_between || (persons_here_[q].first > c && r != "participant");
             }
             if (opens && !other_between) {

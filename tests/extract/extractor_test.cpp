@@ -376,6 +376,26 @@ TEST_CASE("a meeting's organiser and the documents it discusses, also when a hea
     CHECK(relation(x, "DISCUSSED", m, find(x, "Directive", "Nghị quyết số 21-NQ/TU")) != nullptr);
 }
 
+TEST_CASE("a role word that opens a list with 'có' or 'là' gives every listed person the role") {
+    Extraction x = run("Sáng 12/6, Tỉnh ủy Hà Tĩnh tổ chức hội nghị tổng kết công tác dân vận.\n"
+                       "Chủ trì hội nghị có các đồng chí: Trần Thế Dũng, Phó Bí thư Tỉnh ủy; Võ "
+                       "Trọng Hải, Chủ tịch UBND tỉnh.\n"
+                       "Điều hành hội nghị là đồng chí Nguyễn Văn Sơn, Phó Trưởng ban Dân vận Tỉnh "
+                       "ủy.\n",
+                       "2024-06-13");
+    for (const char* who : {"Trần Thế Dũng", "Võ Trọng Hải", "Nguyễn Văn Sơn"}) {
+        INFO(who);
+        const Entity* p = find(x, "Person", who);
+        REQUIRE(p != nullptr);
+        bool chair = false;
+        for (const Relation& r : x.relations) {
+            chair = chair || (r.type == "ATTENDED" && r.from == p->id &&
+                              graph::string_prop(r.props, "role") == "chair");
+        }
+        CHECK(chair);
+    }
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
