@@ -1017,13 +1017,21 @@ std::size_t Run::name_run(const Tokens& t, std::size_t i) const {
         bool surname_then_middle = k == i && k + 1 < t.size() && t[k + 1].cap &&
                                    (t[k + 1].low == "thị"sv || t[k + 1].low == "văn"sv) &&
                                    lex_.is_surname(x);
-        if (!surname_then_middle && (k == i ? lex_.is_non_name(x) : lex_.is_name_break(x))) {
+        // A given name that is also a word which ends names ("Nguyễn Quốc Đoàn, Bí thư ...",
+        // "Trần Quốc Hội phát biểu"): the last word of a name of three, before punctuation or
+        // the sentence's verb, is the name's.
+        bool last_given = k >= i + 2 && lex_.is_surname(t[i]) &&
+                          (k + 1 >= t.size() || !t[k + 1].word ||
+                           (!t[k + 1].cap && lex_.roles.match(t, k + 1).first > 0));
+        if (!surname_then_middle && !last_given &&
+            (k == i ? lex_.is_non_name(x) : lex_.is_name_break(x))) {
             break;
         }
         // A title, a body or "Đồng chí" ends a name ("Hoàng Trung Hải Bí thư", "Ảnh: Thu Giang
         // Đồng chí Nguyễn Xuân Phúc ...").
-        if (k > i && (lex_.titles.match(t, k).first > 0 || lex_.body_names.match(t, k).first > 0 ||
-                      lex_.honorifics.match(t, k).first > 1)) {
+        if (k > i && !last_given &&
+            (lex_.titles.match(t, k).first > 0 || lex_.body_names.match(t, k).first > 0 ||
+             lex_.honorifics.match(t, k).first > 1)) {
             break;
         }
         bool letters_only = true;

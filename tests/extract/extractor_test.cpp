@@ -396,6 +396,18 @@ TEST_CASE("a role word that opens a list with 'có' or 'là' gives every listed 
     }
 }
 
+TEST_CASE("a given name that is also a word ending names ('Đoàn', 'Tỉnh', 'Lễ') is kept last") {
+    Extraction x = run("Ông Nguyễn Quốc Đoàn, Bí thư Tỉnh ủy, chủ trì hội nghị.\n"
+                       "Bà Trần Thị Lễ phát biểu; đồng chí Phạm Văn Tỉnh dự.\n"
+                       "Đoàn công tác của Ban Tuyên giáo đến thăm ông Nguyễn Văn A Đoàn công tác.\n",
+                       "2024-06-13");
+    CHECK(titles(find(x, "Person", "Nguyễn Quốc Đoàn")) ==
+          std::vector<std::string>{"Bí thư Tỉnh ủy"});
+    CHECK(find(x, "Person", "Trần Thị Lễ") != nullptr);
+    CHECK(find(x, "Person", "Phạm Văn Tỉnh") != nullptr);
+    CHECK(find(x, "Person", "Nguyễn Quốc") == nullptr);
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
