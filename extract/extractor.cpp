@@ -1900,6 +1900,14 @@ void Run::find_bodies(Sentence& s) {
     const Tokens& t = s.toks;
     bodies_here_.clear();
     for (std::size_t i = 0; i < t.size(); ++i) {
+        // "Phó Chủ tịch Thường trực UBND tỉnh", "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực"
+        // is the post's (standing), and the body is the one after it.
+        if (i >= 1 && i + 2 < t.size() && t[i].low == "thường"sv && t[i + 1].low == "trực"sv &&
+            (t[i - 1].low == "tịch"sv || t[i - 1].low == "thư"sv) &&
+            lex_.body_names.match(t, i + 2).first > 0) {
+            ++i;
+            continue;
+        }
         // "6 Huyện ủy: Kỳ Sơn, Tương Dương, ..." names one committee per district.
         auto [len, idx] = lex_.body_names.match(t, i);
         if (len > 0 && t[i].cap && i + len < t.size() && t[i + len].text == ":"sv &&

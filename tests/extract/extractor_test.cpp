@@ -408,6 +408,19 @@ TEST_CASE("a given name that is also a word ending names ('Đoàn', 'Tỉnh', 'L
     CHECK(find(x, "Person", "Nguyễn Quốc") == nullptr);
 }
 
+TEST_CASE("'Phó Chủ tịch Thường trực UBND thành phố' holds a post in the UBND, not its 'Thường trực'") {
+    Extraction x = run("Sáng 12/6, Thành ủy Đà Nẵng tổ chức hội nghị tổng kết công tác dân vận.\n"
+                       "Đồng chí Hồ Kỳ Minh, Phó Chủ tịch Thường trực UBND thành phố phát biểu.\n"
+                       "Thường trực HĐND thành phố đã họp.\n",
+                       "2024-06-13");
+    const Entity* ubnd = find(x, "Organisation", "Ủy ban nhân dân thành phố Đà Nẵng");
+    REQUIRE(ubnd != nullptr);
+    CHECK(relation(x, "HOLDS_POSITION", find(x, "Person", "Hồ Kỳ Minh"), ubnd) != nullptr);
+    CHECK(find(x, "Organisation", "Thường trực Ủy ban nhân dân thành phố Đà Nẵng") == nullptr);
+    // Standing alone it is a body.
+    CHECK(find(x, "Organisation", "Thường trực Hội đồng nhân dân thành phố Đà Nẵng") != nullptr);
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
