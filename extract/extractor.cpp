@@ -403,15 +403,29 @@ void Run::find_header() {
         if (words > 12) {
             continue;
         }
+        std::string found;
         for (const Token& tok : t) {
             Date d;
             if (tok.digit && parse_day_month(tok.text, d) && d.year != 0) {
-                std::string s = iso(d);
-                if (best.empty() || s < best) {
-                    best = s;
-                }
+                found = iso(d);
                 break;
             }
+        }
+        // "Ngày 12 tháng 6 năm 2024", "Thứ Tư, ngày 12 tháng 6 năm 2024": a date line in words,
+        // the date opening it (after the weekday) and ending it.
+        for (std::size_t k = 0; found.empty() && k < t.size() && k <= 3; ++k) {
+            if (t[k].low != "ngày"sv) {
+                continue;
+            }
+            auto d = parse_date_at(t, k, 0);
+            bool dated = d && d->has_day && d->iso.size() == 10 && d->iso.front() >= '0' &&
+                         d->iso.front() <= '9';
+            if (dated && words <= 10 && (d->last >= t.size() || !t[d->last].word)) {
+                found = d->iso;
+            }
+        }
+        if (!found.empty() && (best.empty() || found < best)) {
+            best = found;
         }
     }
     if (a.published.empty()) {

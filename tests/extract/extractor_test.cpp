@@ -421,6 +421,16 @@ TEST_CASE("'Phó Chủ tịch Thường trực UBND thành phố' holds a post i
     CHECK(find(x, "Organisation", "Thường trực Hội đồng nhân dân thành phố Đà Nẵng") != nullptr);
 }
 
+TEST_CASE("a date line written in words dates the article") {
+    for (const char* line : {"Ngày 12 tháng 6 năm 2024", "Thứ Tư, ngày 12 tháng 6 năm 2024"}) {
+        INFO(line);
+        Extraction x = run(std::string("Lạng Sơn: Hội nghị tổng kết công tác dân vận\n") + line +
+                           "\nSáng 11/6, Tỉnh ủy Lạng Sơn tổ chức hội nghị tổng kết công tác "
+                           "dân vận.\n");
+        CHECK(x.article.published == "2024-06-12");
+    }
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
