@@ -2284,6 +2284,23 @@ void Run::find_directives(Sentence& s) {
         }
         if (j < t.size() && t[j].low == "của"sv) {
             ++j;
+            // "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII", "của Hội nghị
+            // Trung ương 4": a plenum's resolution is its committee's.
+            if (j + 1 < t.size() && t[j].low == "hội"sv && t[j + 1].low == "nghị"sv) {
+                std::size_t q = j + 2;
+                while (q < t.size() && q < j + 8 && !is_sep(t[q]) &&
+                       lex_.body_names.match(t, q).first == 0) {
+                    ++q;
+                }
+                if (q < t.size() && q < j + 8 && lex_.body_names.match(t, q).first > 0) {
+                    j = q;
+                } else if (j + 3 < t.size() && t[j + 2].low == "trung"sv &&
+                           t[j + 3].low == "ương"sv) {
+                    issuer = "Ban Chấp hành Trung ương";
+                    end = j + 4;
+                    return;
+                }
+            }
             if (auto b = body_at(t, j)) {
                 issuer = b->name;
                 issuer_id = add_entity("Organisation", b->name, b->scope, s.text);
@@ -3043,6 +3060,18 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         }
         const std::string& kind = lex_.meeting_words[static_cast<std::size_t>(idx)].second;
         std::string prev = i > 0 ? t[i - 1].low : std::string();
+        // "Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung
+        // ương": the plenum that issued a document, not a meeting of the article.
+        if (prev == "của"sv) {
+            bool cited = false;
+            for (const auto& [di, did] : directives_here_) {
+                cited = cited || (di < i && i - di <= 12);
+            }
+            if (cited) {
+                i = std::max(i, meeting_name_end(t, i, len) - 1);
+                continue;
+            }
+        }
         if (prev == "các"sv || prev == "những"sv || prev == "nhiều"sv || prev == "mỗi"sv ||
             prev == "quyết"sv || prev == "kiện"sv || prev == "thảo"sv || prev == "từng"sv ||
             prev == "thông"sv ||

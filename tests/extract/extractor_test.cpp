@@ -431,6 +431,19 @@ TEST_CASE("a date line written in words dates the article") {
     }
 }
 
+TEST_CASE("a resolution 'của Hội nghị lần thứ sáu Ban Chấp hành Trung ương' is the committee's") {
+    Extraction x = run("Sáng 15/1, Tỉnh ủy Hà Tĩnh tổ chức hội nghị quán triệt Nghị quyết số 18-NQ/TW, "
+                       "ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa "
+                       "XII.\n",
+                       "2024-01-15");
+    const Entity* nq = find(x, "Directive", "Nghị quyết số 18-NQ/TW");
+    REQUIRE(nq != nullptr);
+    CHECK(prop(nq, "issuer") == "Ban Chấp hành Trung ương Đảng");
+    CHECK(prop(nq, "date") == "2017-10-25");
+    // The plenum that issued it is not a meeting of the article.
+    CHECK(names(x, "Meeting") == std::vector<std::string>{"hội nghị quán triệt Nghị quyết số 18-NQ/TW"});
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
