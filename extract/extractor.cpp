@@ -590,6 +590,12 @@ std::optional<PlaceMatch> Run::place_at(const Tokens& t, std::size_t i, bool nee
                 if (k > 0 && t[k - 1].cap && t[k - 1].word && lex_.is_surname(t[k - 1])) {
                     return std::nullopt;
                 }
+                // "phường Thái Bình", "xã Hà Nam": a ward or commune of that name (after July
+                // 2025 many are named after the provinces merged away), not the province.
+                if (k > 0 && (t[k - 1].low == "phường"sv || t[k - 1].low == "xã"sv ||
+                              (k > 1 && t[k - 2].low == "thị"sv && t[k - 1].low == "trấn"sv))) {
+                    return std::nullopt;
+                }
                 if (after < t.size() && t[after].cap && t[after].word && !t[after].all_caps &&
                     !lex_.is_surname(t[after]) && !lex_.is_non_name(t[after])) {
                     return std::nullopt;

@@ -444,6 +444,17 @@ TEST_CASE("a resolution 'của Hội nghị lần thứ sáu Ban Chấp hành Tr
     CHECK(names(x, "Meeting") == std::vector<std::string>{"hội nghị quán triệt Nghị quyết số 18-NQ/TW"});
 }
 
+TEST_CASE("a ward or commune named like a province is not that province") {
+    Extraction x = run("Hưng Yên: Phường Thái Bình ra mắt\n"
+                       "Sáng 1/10, Đảng ủy phường Thái Bình tổ chức hội nghị triển khai nhiệm vụ; "
+                       "đoàn đến thăm xã Đồng Tháp.\n",
+                       "2025-10-02");
+    CHECK(x.article.province == "Hưng Yên");
+    std::vector<std::string> provinces = names(x, "Province");
+    CHECK(std::find(provinces.begin(), provinces.end(), "Thái Bình") == provinces.end());
+    CHECK(std::find(provinces.begin(), provinces.end(), "Đồng Tháp") == provinces.end());
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
