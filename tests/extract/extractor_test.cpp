@@ -449,7 +449,7 @@ TEST_CASE("a ward or commune named like a province is not that province") {
                        "Sáng 1/10, Đảng ủy phường Thái Bình tổ chức hội nghị triển khai nhiệm vụ; "
                        "đoàn đến thăm xã Đồng Tháp.\n",
                        "2025-10-02");
-    CHECK(x.article.province == "Hưng Yên");
+    CHECK(x.province == "Hưng Yên");
     std::vector<std::string> provinces = names(x, "Province");
     CHECK(std::find(provinces.begin(), provinces.end(), "Thái Bình") == provinces.end());
     CHECK(std::find(provinces.begin(), provinces.end(), "Đồng Tháp") == provinces.end());
