@@ -3580,6 +3580,18 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                 role = r;
             }
         }
+        // "Về phía huyện Đầm Hà có ông X, ...", "Tại điểm cầu huyện Nam Sách có đồng chí Y":
+        // a sentence that opens by placing a side or a site at the event lists who was there.
+        if (role.empty() && !current.empty() && t.size() > 3 &&
+            ((t[0].low == "về"sv && t[1].low == "phía"sv) ||
+             (t[0].low == "tại"sv && t[1].low == "điểm"sv && t[2].low == "cầu"sv))) {
+            for (std::size_t k = 2; k < pm.first && k < 14; ++k) {
+                if (t[k].low == "có"sv) {
+                    role = "participant";
+                    break;
+                }
+            }
+        }
         // A photo caption "Từ trái qua: A, B, C tại phiên khai mạc hội nghị ...": those
         // pictured at the meeting named after them.
         if (role.empty() && t.size() > 2 && t[0].low == "từ"sv && t[1].low == "trái"sv) {

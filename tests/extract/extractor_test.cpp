@@ -455,6 +455,24 @@ TEST_CASE("a ward or commune named like a province is not that province") {
     CHECK(std::find(provinces.begin(), provinces.end(), "Đồng Tháp") == provinces.end());
 }
 
+TEST_CASE("'Về phía huyện X có ông A', 'Tại điểm cầu ... có đồng chí B': those listed attend") {
+    Extraction x = run("Sáng 4/3, Ban Tổ chức Tỉnh ủy Quảng Ninh tổ chức hội nghị tổng kết công tác "
+                       "tổ chức xây dựng Đảng năm 2023.\n"
+                       "Về phía huyện Đầm Hà có ông Trần Văn Lâm, Bí thư Huyện ủy.\n"
+                       "Tại điểm cầu huyện Tiên Yên có đồng chí Nguyễn Văn Phương, Phó Bí thư Huyện "
+                       "ủy.\n",
+                       "2024-03-05");
+    std::vector<std::string> meetings = names(x, "Meeting");
+    REQUIRE(meetings.size() == 1);
+    const Entity* m = find(x, "Meeting", meetings[0]);
+    for (const char* who : {"Trần Văn Lâm", "Nguyễn Văn Phương"}) {
+        INFO(who);
+        const Relation* r = relation(x, "ATTENDED", find(x, "Person", who), m);
+        REQUIRE(r != nullptr);
+        CHECK(graph::string_prop(r->props, "role") == "participant");
+    }
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
