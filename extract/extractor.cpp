@@ -1970,6 +1970,55 @@ void Run::find_bodies(Sentence& s) {
                 continue;
             }
         }
+        // "các Sở: Nội vụ, Tài chính, Y tế", "Sở Nội vụ, Tài chính và Y tế tỉnh", "các Bộ: Công an,
+        // Quốc phòng": one head for a list of sectors, a body each.
+        if (t[i].low == "sở"sv || t[i].low == "bộ"sv) {
+            bool ministry = t[i].low == "bộ"sv;
+            std::size_t j = i + 1;
+            if (j < t.size() && t[j].text == ":"sv) {
+                ++j;
+            }
+            std::vector<std::pair<std::size_t, std::size_t>> items;
+            while (j < t.size()) {
+                auto [sl, sx] = lex_.sector_names.match(t, j);
+                (void)sx;
+                if (sl == 0 || !t[j].cap) {
+                    break;
+                }
+                items.emplace_back(j, j + sl);
+                j += sl;
+                if (j + 1 < t.size() && (t[j].text == ","sv || t[j].low == "và"sv)) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            if (items.size() >= 2) {
+                std::size_t end = items.back().second;
+                std::optional<BodyMatch> q;
+                if (!ministry) {
+                    q = place_qualifier(t, end, "tỉnh");
+                }
+                if (ministry || q) {
+                    for (const auto& [a, b] : items) {
+                        BodyMatch item;
+                        std::string sector =
+                            lex_.sectors[static_cast<std::size_t>(lex_.sector_names.match(t, a).second)];
+                        item.name = (ministry ? "Bộ " : "Sở ") + sector;
+                        if (q) {
+                            item.name += " " + q->name;
+                            item.qualifier = q->name;
+                            item.province = q->province;
+                            item.scope = q->scope;
+                        }
+                        std::string id = add_body(item, s.text);
+                        bodies_here_.push_back({a, b, id});
+                    }
+                    i = end + (q ? q->len : 0) - 1;
+                    continue;
+                }
+            }
+        }
         auto m = body_at(t, i);
         if (!m && len > 0 && t[i].cap) {
             // "Ban Tuyên giáo, Ban Tổ chức, Ủy ban Kiểm tra Thành ủy Cao Lãnh", "HĐND, UBND

@@ -473,6 +473,21 @@ TEST_CASE("'Về phía huyện X có ông A', 'Tại điểm cầu ... có đồ
     }
 }
 
+TEST_CASE("one head for a list of sectors gives a body each ('các Sở: Nội vụ, Tài chính, Y tế')") {
+    Extraction x = run("Sáng 5/3, Tỉnh ủy Hưng Yên tổ chức hội nghị tổng kết công tác dân vận.\n"
+                       "Dự hội nghị có lãnh đạo các Sở: Nội vụ, Tài chính, Y tế; các Bộ: Công an, "
+                       "Quốc phòng cử đại diện.\n"
+                       "Lãnh đạo các sở, ngành dự.\n",
+                       "2024-03-05");
+    std::vector<std::string> orgs = names(x, "Organisation");
+    for (const char* b : {"Sở Nội vụ tỉnh Hưng Yên", "Sở Tài chính tỉnh Hưng Yên",
+                          "Sở Y tế tỉnh Hưng Yên", "Bộ Công an", "Bộ Quốc phòng"}) {
+        INFO(b);
+        CHECK(contains(orgs, b));
+    }
+    CHECK(orgs.size() == 6); // and the Tỉnh ủy: "các sở, ngành" names none
+}
+
 TEST_CASE("directives: date and issuer from 'ban hành' around the code, a year, a shared issuer") {
     Extraction x = run(
         "Ngày 12/3/2024, Ban Tuyên giáo Tỉnh ủy Nam Định đã ban hành Hướng dẫn số 21-HD/BTGTU về "
