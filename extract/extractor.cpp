@@ -21,6 +21,8 @@ namespace vnkg::extract {
 namespace {
 
 using namespace std::string_view_literals;
+
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 using Tokens = std::vector<Token>;
 
 struct Sentence {
@@ -418,8 +420,7 @@ void Run::find_header() {
                 continue;
             }
             auto d = parse_date_at(t, k, 0);
-            bool dated = d && d->has_day && d->iso.size() == 10 && d->iso.front() >= '0' &&
-                         d->iso.front() <= '9';
+            bool dated = d && d->has_day && d->iso.size() == 10 && ascii_digit(d->iso.front());
             if (dated && words <= 10 && (d->last >= t.size() || !t[d->last].word)) {
                 found = d->iso;
             }
@@ -1978,14 +1979,18 @@ void Run::find_bodies(Sentence& s) {
             if (j < t.size() && t[j].text == ":"sv) {
                 ++j;
             }
-            std::vector<std::pair<std::size_t, std::size_t>> items;
+            struct Item {
+                std::size_t first;
+                std::size_t last;
+                std::size_t sector;
+            };
+            std::vector<Item> items;
             while (j < t.size()) {
                 auto [sl, sx] = lex_.sector_names.match(t, j);
-                (void)sx;
                 if (sl == 0 || !t[j].cap) {
                     break;
                 }
-                items.emplace_back(j, j + sl);
+                items.push_back({j, j + sl, static_cast<std::size_t>(sx)});
                 j += sl;
                 if (j + 1 < t.size() && (t[j].text == ","sv || t[j].low == "và"sv)) {
                     ++j;
@@ -1994,17 +1999,15 @@ void Run::find_bodies(Sentence& s) {
                 break;
             }
             if (items.size() >= 2) {
-                std::size_t end = items.back().second;
+                std::size_t end = items.back().last;
                 std::optional<BodyMatch> q;
                 if (!ministry) {
                     q = place_qualifier(t, end, "tỉnh");
                 }
                 if (ministry || q) {
-                    for (const auto& [a, b] : items) {
+                    for (const Item& it : items) {
                         BodyMatch item;
-                        std::string sector =
-                            lex_.sectors[static_cast<std::size_t>(lex_.sector_names.match(t, a).second)];
-                        item.name = (ministry ? "Bộ " : "Sở ") + sector;
+                        item.name = (ministry ? "Bộ " : "Sở ") + lex_.sectors[it.sector];
                         if (q) {
                             item.name += " " + q->name;
                             item.qualifier = q->name;
@@ -2012,7 +2015,7 @@ void Run::find_bodies(Sentence& s) {
                             item.scope = q->scope;
                         }
                         std::string id = add_body(item, s.text);
-                        bodies_here_.push_back({a, b, id});
+                        bodies_here_.push_back({it.first, it.last, id});
                     }
                     i = end + (q ? q->len : 0) - 1;
                     continue;
@@ -2145,8 +2148,6 @@ struct CodeMatch {
     std::string code;
     std::vector<std::string> groups; ///< letter groups ("CT", "TW")
 };
-
-bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Letters of a code group: Latin capitals, Đ, and lower case (codes are upper-cased after).
 std::size_t letter_run(std::string_view s, std::size_t pos) {
@@ -2669,9 +2670,7 @@ void Run::find_directives(Sentence& s) {
                 joined = t[k].text == ","sv || t[k].low == "và"sv;
             }
             if (joined && !g.issuer.empty()) {
-                std::string name = g.issuer;
-                std::string id = g.issuer_id;
-                set_issuer(f, name, id);
+                set_issuer(f, g.issuer, g.issuer_id);
             }
         }
     }
@@ -3083,8 +3082,6 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
         // "Hội nghị ... của Ban Thường vụ Tỉnh ủy": the organiser, unless "của" is a
         // document's ("... thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị", "... Quyết định của
         // Bộ Chính trị").
-        static const std::set<std::string, std::less<>> documents = {
-            "quyết định", "nghị quyết", "chỉ thị", "kết luận", "quy định", "hướng dẫn", "kế hoạch"};
         for (const BodyMention& b : bodies_here_) {
             if (b.first < i + len || b.last > end || b.first == 0 || t[b.first - 1].low != "của"sv) {
                 continue;
@@ -3094,7 +3091,8 @@ void Run::find_meetings(Sentence& s, std::size_t si) {
                 of_document = of_document || (di >= i + len && di < b.first && b.first - di <= 12);
             }
             for (std::size_t k = b.first >= 4 ? b.first - 4 : 0; k + 1 < b.first; ++k) {
-                of_document = of_document || documents.count(t[k].low + " " + t[k + 1].low) > 0;
+                std::size_t kl = lex_.document_kind_names.match(t, k).first;
+                of_document = of_document || (kl > 0 && k + kl < b.first);
             }
             if (!of_document) {
                 add_relation("ORGANISED", b.id, id, {}, s.text);
