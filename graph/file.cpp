@@ -404,8 +404,6 @@ public:
         place(hash, entries_.size());
     }
 
-    std::size_t size() const { return entries_.size(); }
-
 private:
     struct Slot {
         std::uint64_t hash = 0;
